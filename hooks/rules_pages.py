@@ -1,0 +1,93 @@
+"""MkDocs adapter for the borgerguide package: map MkDocs events to package calls, nothing more.
+
+The i18n plugin builds the site once per language and rebuilds its file list in its own ``on_files``
+(priority -100), so generated pages are added after it, for the language being built, with the
+attributes the plugin gives the files it makes (see shared/notes/mkdocs-i18n-generated-pages.md).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import event_priority
+from mkdocs.structure.files import File, Files, InclusionLevel
+from mkdocs.structure.pages import Page
+
+from borgerguide import LANGUAGES, RulesError, load_rules
+from borgerguide.markers import expand_markers
+from borgerguide.pages import load_pages
+from borgerguide.render import Renderer
+from borgerguide.strings import ui_strings
+
+RULES_FILE = "data/rules.yml"
+_state: dict[str, Any] = {}
+
+
+def _language(config: MkDocsConfig) -> str:
+    return config.plugins["i18n"].current_language
+
+
+def _fail(error: RulesError) -> PluginError:
+    return PluginError("The site was not built. Fix these problems and build again.\n" + error.report())
+
+
+def on_config(config: MkDocsConfig) -> MkDocsConfig:
+    root = Path(config.config_file_path).parent
+    try:
+        pages = load_pages(Path(config.docs_dir))
+        known = frozenset(pages["da"])
+        rules = load_rules(root / RULES_FILE, known_pages=known, display_name=RULES_FILE)
+    except RulesError as error:
+        raise _fail(error) from None
+    contact_id = config.extra["municipality"]["contact"]
+    if contact_id not in rules.contacts:
+        raise PluginError(f"mkdocs.yml: extra.municipality.contact '{contact_id}' is not a contact in {RULES_FILE}.")
+    _state.update(rules=rules, pages=pages, renderer=Renderer(rules, pages))
+    return config
+
+
+@event_priority(-110)
+def on_files(files: Files, config: MkDocsConfig) -> Files:
+    language = _language(config)
+    renderer: Renderer = _state["renderer"]
+    for page in renderer.all_pages(language):
+        file = _generated_file(config, page.source, language, page.markdown, page.in_nav)
+        file.alternates = {lang: _generated_file(config, page.source, lang, "", page.in_nav) for lang in LANGUAGES}
+        file.alternates[language] = file
+        files.append(file)
+    return files
+
+
+def _generated_file(config: MkDocsConfig, source: str, language: str, content: str, in_nav: bool) -> File:
+    inclusion = InclusionLevel.INCLUDED if in_nav else InclusionLevel.NOT_IN_NAV
+    file = File.generated(config, f"{language}/{source}", content=content, inclusion=inclusion)
+    prefix = "" if language == LANGUAGES[0] else f"{language}/"
+    file.dest_uri = prefix + source.removesuffix(".md").removesuffix("index").rstrip("/") + "/index.html"
+    file.dest_uri = file.dest_uri.lstrip("/")
+    file.locale = file.localization = file.locale_alternate_of = language
+    file.norm_src_uri = source
+    return file
+
+
+def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+    source = getattr(page.file, "norm_src_uri", page.file.src_uri)
+    display = f"docs/{page.file.src_uri}"
+    markdown, problems = expand_markers(markdown, _state["rules"], _language(config), source, display, _state["renderer"])
+    if problems:
+        raise _fail(RulesError(problems))
+    return markdown
+
+
+def on_page_context(context: dict[str, Any], page: Page, config: MkDocsConfig, nav: Any) -> dict[str, Any]:
+    language = _language(config)
+    context["ui"] = ui_strings(language)
+    context["municipality_contact"] = _state["rules"].contacts[config.extra["municipality"]["contact"]]
+    return context
+
+
+def on_serve(server: Any, config: MkDocsConfig, builder: Any) -> Any:
+    server.watch(str(Path(config.config_file_path).parent / RULES_FILE))
+    return server

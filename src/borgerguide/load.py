@@ -1,0 +1,143 @@
+"""Read the rules file into plain Python data that remembers the line of every key.
+
+Duplicate keys are an error here (plain YAML silently keeps the last one), and YAML syntax errors become
+located problems with a hint in words an editor understands.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from borgerguide.errors import Problem, RulesError
+from borgerguide.model import Rules
+from borgerguide.validate import build_rules
+
+# A rules file for a whole municipality is a few hundred kilobytes; anything far larger is a mistake
+# (a pasted export, a wrong file) and would only make the build slow.
+MAX_BYTES = 2_000_000
+
+
+class LocatedMap(dict):
+    """A YAML mapping that knows its own line and the line of each of its keys."""
+
+    line: int = 0
+    key_lines: dict[Any, int]
+
+
+class LocatedList(list):
+    """A YAML sequence that knows its own line and the line of each item."""
+
+    line: int = 0
+    item_lines: list[int]
+
+
+class _DuplicateKey(Exception):
+    def __init__(self, key: object, first_line: int, second_line: int) -> None:
+        self.key, self.first_line, self.second_line = key, first_line, second_line
+
+
+class _LocatingLoader(yaml.SafeLoader):
+    """A safe loader (no Python objects) that records lines and refuses duplicate keys."""
+
+
+def _construct_map(loader: _LocatingLoader, node: yaml.MappingNode):  # type: ignore[no-untyped-def]
+    data = LocatedMap()
+    data.line = node.start_mark.line + 1
+    data.key_lines = {}
+    yield data
+    loader.flatten_mapping(node)
+    for key_node, value_node in node.value:
+        key = loader.construct_object(key_node, deep=True)
+        line = key_node.start_mark.line + 1
+        if not isinstance(key, (str, int, float, bool)) and key is not None:
+            raise yaml.constructor.ConstructorError(
+                None, None, "a key must be a plain word", key_node.start_mark
+            )
+        if key in data:
+            raise _DuplicateKey(key, data.key_lines[key], line)
+        data[key] = loader.construct_object(value_node, deep=True)
+        data.key_lines[key] = line
+
+
+def _construct_list(loader: _LocatingLoader, node: yaml.SequenceNode):  # type: ignore[no-untyped-def]
+    data = LocatedList()
+    data.line = node.start_mark.line + 1
+    data.item_lines = [item.start_mark.line + 1 for item in node.value]
+    yield data
+    data.extend(loader.construct_object(item, deep=True) for item in node.value)
+
+
+_LocatingLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_map)
+_LocatingLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_SEQUENCE_TAG, _construct_list)
+
+
+def _yaml_hint(error: yaml.MarkedYAMLError, text: str) -> str:
+    problem = error.problem or ""
+    if "\\t" in problem or "'\\t'" in problem or "tab" in problem:
+        return "Replace the tab character with spaces: YAML indents with spaces only."
+    if "mapping values are not allowed" in problem:
+        return 'A text containing ": " must be put in quotes, e.g. da: "Bemærk: ..."'
+    if "could not find expected ':'" in problem or "expected <block end>" in problem:
+        return "Check the indentation of this line and the one above: items at one level line up exactly."
+    if "found undefined alias" in problem:
+        return "An *alias needs a matching &anchor earlier in the file."
+    return "Check the indentation and the quotes on this line and the line above."
+
+
+def read_yaml(path: Path, display_name: str | None = None) -> Any:
+    """Parse a YAML file into LocatedMap/LocatedList data, or raise RulesError with one located problem."""
+    name = display_name or str(path)
+    try:
+        raw = path.read_bytes()
+    except OSError as error:
+        raise RulesError([Problem(name, None, f"cannot read the file ({error.strerror}).")]) from None
+    if len(raw) > MAX_BYTES:
+        size = f"{len(raw) / 1_000_000:.1f} MB"
+        raise RulesError(
+            [
+                Problem(
+                    name,
+                    None,
+                    f"the file is {size}, more than the {MAX_BYTES // 1_000_000} MB a rules file may be.",
+                    hint="Check that this is the right file; a rules file is normally well under 1 MB.",
+                )
+            ]
+        )
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as error:
+        line = raw[: error.start].count(b"\n") + 1
+        raise RulesError(
+            [Problem(name, line, "the file is not UTF-8 text.", hint="Save the file as UTF-8.")]
+        ) from None
+    try:
+        return yaml.load(text, Loader=_LocatingLoader)  # noqa: S506 - a SafeLoader subclass
+    except _DuplicateKey as dup:
+        raise RulesError(
+            [
+                Problem(
+                    name,
+                    dup.second_line,
+                    f"the key '{dup.key}' appears twice (first on line {dup.first_line}).",
+                    hint="Remove one of them or give it another name; YAML would silently keep only the last.",
+                )
+            ]
+        ) from None
+    except yaml.MarkedYAMLError as error:
+        mark = error.problem_mark or error.context_mark
+        line = mark.line + 1 if mark else None
+        what = error.problem or "the YAML is not valid"
+        raise RulesError([Problem(name, line, f"YAML syntax error: {what}.", hint=_yaml_hint(error, text))]) from None
+    except yaml.YAMLError as error:
+        raise RulesError([Problem(name, None, f"YAML error: {error}.")]) from None
+
+
+def load_rules(
+    path: Path, known_pages: frozenset[str] | None = None, display_name: str | None = None
+) -> Rules:
+    """Read and validate a rules file. ``known_pages`` are guidance page paths (``mitid.md``) links may use."""
+    data = read_yaml(path, display_name)
+    return build_rules(data, display_name or str(path), known_pages)

@@ -1,0 +1,47 @@
+"""Markers in guidance pages: ``[[contact:ID]]`` and ``[[tree:ID]]`` become the contact or a guide link.
+
+Editors refer to contacts and guides by ID, so a phone number or a guide address is typed in one place only.
+"""
+
+from __future__ import annotations
+
+import re
+
+from borgerguide.errors import Problem
+from borgerguide.model import Language, Rules
+from borgerguide.render import Renderer
+from borgerguide.urls import markdown_link, start_source
+from borgerguide.validate import _suggest
+
+MARKER = re.compile(r"\[\[\s*(?P<kind>[a-z]+)\s*:\s*(?P<id>[^\]\s]*)\s*\]\]")
+
+
+def expand_markers(
+    markdown: str, rules: Rules, language: Language, page_source: str, display: str, renderer: Renderer
+) -> tuple[str, list[Problem]]:
+    """Replace every marker; return the new Markdown and a problem per unknown kind or ID."""
+    problems: list[Problem] = []
+
+    def replace(match: re.Match[str]) -> str:
+        kind, ident = match.group("kind"), match.group("id")
+        line = markdown.count("\n", 0, match.start()) + 1
+        if kind == "contact":
+            if ident in rules.contacts:
+                return renderer.contact_inline(rules.contacts[ident], language)
+            guess = _suggest(ident, rules.contacts)
+            problems.append(Problem(display, line, f"unknown contact '{ident}' in {match.group(0)}.",
+                                    hint=f"Did you mean '{guess}'?" if guess else "See the IDs under 'contacts:' in data/rules.yml."))
+        elif kind == "tree":
+            if ident in rules.trees:
+                tree = rules.trees[ident]
+                link = markdown_link(page_source, start_source(ident))
+                return f"[{renderer.escape_markdown(tree.title[language])}]({link}){{ .dd-guide-link }}"
+            guess = _suggest(ident, rules.trees)
+            problems.append(Problem(display, line, f"unknown guide '{ident}' in {match.group(0)}.",
+                                    hint=f"Did you mean '{guess}'?" if guess else "See the IDs under 'trees:' in data/rules.yml."))
+        else:
+            problems.append(Problem(display, line, f"unknown marker kind '{kind}' in {match.group(0)}.",
+                                    hint="Use [[contact:ID]] or [[tree:ID]]."))
+        return match.group(0)
+
+    return MARKER.sub(replace, markdown), problems

@@ -1,0 +1,139 @@
+"""Typed, immutable model of the rules file: contacts and decision trees."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from typing import Literal
+
+Language = Literal["da", "en"]
+LANGUAGES: tuple[Language, ...] = ("da", "en")
+
+# IDs become URL segments and CSS-safe names, so only lowercase ASCII letters, digits and single hyphens.
+ID_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+# Page names generated beside the node pages of a tree; a node may not take them.
+RESERVED_NODE_IDS = frozenset({"index", "oversigt"})
+
+
+@dataclass(frozen=True)
+class Text:
+    """A text in every language of the site."""
+
+    da: str
+    en: str
+
+    def __getitem__(self, language: Language) -> str:
+        return self.da if language == "da" else self.en
+
+
+@dataclass(frozen=True)
+class Contact:
+    id: str
+    name: Text
+    about: Text | None = None
+    phone: str | None = None
+    address: str | None = None
+    web: str | None = None
+
+    @property
+    def tel_uri(self) -> str | None:
+        """The phone number as a ``tel:`` URI in international form, so it dials from any phone."""
+        if self.phone is None:
+            return None
+        digits = re.sub(r"\D", "", self.phone)
+        return f"tel:+45{digits}" if len(digits) == 8 else f"tel:+{digits}"
+
+    @property
+    def web_label(self) -> str | None:
+        """The web address as people say it: without scheme and trailing slash."""
+        if self.web is None:
+            return None
+        return re.sub(r"^https?://", "", self.web).rstrip("/")
+
+
+@dataclass(frozen=True)
+class Answer:
+    label: Text
+    next: str
+
+
+@dataclass(frozen=True)
+class Question:
+    id: str
+    question: Text
+    answers: tuple[Answer, ...]
+    hint: Text | None = None
+
+
+@dataclass(frozen=True)
+class Outcome:
+    id: str
+    heading: Text
+    result: Text
+    next_steps: tuple[Text, ...]
+    contacts: tuple[str, ...]
+    pages: tuple[str, ...]
+
+
+Node = Question | Outcome
+
+
+@dataclass(frozen=True)
+class Step:
+    """One answered question on the way to a node."""
+
+    question: Question
+    answer: Answer
+
+
+@dataclass(frozen=True)
+class Tree:
+    id: str
+    title: Text
+    intro: Text
+    needs: Text
+    start: str
+    nodes: Mapping[str, Node]
+    # The answered questions that lead to each node; unique because every node has exactly one parent.
+    trails: Mapping[str, tuple[Step, ...]] = field(repr=False)
+
+    def node(self, node_id: str) -> Node:
+        return self.nodes[node_id]
+
+    @property
+    def questions(self) -> tuple[Question, ...]:
+        return tuple(node for node in self.nodes.values() if isinstance(node, Question))
+
+    @property
+    def outcomes(self) -> tuple[Outcome, ...]:
+        return tuple(node for node in self.nodes.values() if isinstance(node, Outcome))
+
+    def trail(self, node_id: str) -> tuple[Step, ...]:
+        return self.trails[node_id]
+
+    def paths(self) -> list[tuple[tuple[Step, ...], Outcome]]:
+        """Every way through the tree: the answers given, in order, and the outcome they reach."""
+        return [(self.trails[outcome.id], outcome) for outcome in self.outcomes_in_order()]
+
+    def outcomes_in_order(self) -> list[Outcome]:
+        """Outcomes in the order a reader meets them: depth first, answers in their listed order."""
+        ordered: list[Outcome] = []
+
+        def visit(node_id: str) -> None:
+            node = self.nodes[node_id]
+            if isinstance(node, Outcome):
+                ordered.append(node)
+                return
+            for answer in node.answers:
+                visit(answer.next)
+
+        visit(self.start)
+        return ordered
+
+
+@dataclass(frozen=True)
+class Rules:
+    contacts: Mapping[str, Contact]
+    trees: Mapping[str, Tree]
+    last_reviewed: str  # ISO date, e.g. "2026-11-26"

@@ -1,0 +1,160 @@
+"""Turn the model into pages: Markdown files with front matter whose body is HTML from Jinja2 templates.
+
+Python decides what goes on a page (links, the answers so far); the templates decide how it looks.
+Jinja2's autoescaping means text from the rules file can never inject markup into the site.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Any
+
+import jinja2
+import yaml
+
+from borgerguide import urls
+from borgerguide.flowchart import layout
+from borgerguide.model import Contact, Language, Outcome, Question, Rules, Tree
+from borgerguide.pages import GuidancePage
+from borgerguide.strings import ui_strings
+
+MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>&~^=])")
+
+
+@dataclass(frozen=True)
+class GeneratedPage:
+    source: str  # language-neutral source path, e.g. "guide/undtagelse/fritaget.md"
+    kind: str  # "start", "question", "outcome" or "overview"
+    tree_id: str
+    node_id: str | None
+    title: str
+    markdown: str
+    in_nav: bool
+    in_search: bool
+
+
+class Renderer:
+    def __init__(self, rules: Rules, pages: dict[Language, dict[str, GuidancePage]]) -> None:
+        self.rules = rules
+        self.guidance = pages
+        self.env = jinja2.Environment(
+            loader=jinja2.PackageLoader("borgerguide", "templates"),
+            autoescape=True,
+            undefined=jinja2.StrictUndefined,
+            trim_blocks=True,
+            lstrip_blocks=True,
+        )
+        self.env.filters["paragraphs"] = _paragraphs
+        self.env.tests["instanceof_question"] = lambda node: isinstance(node, Question)
+
+    # -- guidance page markers --------------------------------------------------------------------
+
+    def contact_inline(self, contact: Contact, language: Language) -> str:
+        html = self.env.get_template("contact_inline.html.j2").render(contact=contact, language=language, ui=ui_strings(language))
+        return " ".join(html.split())
+
+    @staticmethod
+    def escape_markdown(text: str) -> str:
+        return MARKDOWN_SPECIAL.sub(r"\\\1", text)
+
+    # -- tree pages -------------------------------------------------------------------------------
+
+    def tree_pages(self, tree: Tree, language: Language) -> list[GeneratedPage]:
+        pages = [self._start(tree, language), self._overview(tree, language)]
+        for node in tree.nodes.values():
+            pages.append(self._question(tree, node, language) if isinstance(node, Question) else self._outcome(tree, node, language))
+        return pages
+
+    def all_pages(self, language: Language) -> list[GeneratedPage]:
+        return [page for tree in self.rules.trees.values() for page in self.tree_pages(tree, language)]
+
+    def _context(self, tree: Tree, language: Language, source: str) -> dict[str, Any]:
+        return {
+            "tree": tree,
+            "language": language,
+            "ui": ui_strings(language),
+            "start_url": urls.relative(source, urls.start_source(tree.id)),
+            "first_url": urls.relative(source, urls.node_source(tree.id, tree.start)),
+            "overview_url": urls.relative(source, urls.overview_source(tree.id)),
+            "other_help": [self.rules.contacts[c] for c in ("borgerservice", "borger-dk-kontaktcenter") if c in self.rules.contacts],
+        }
+
+    def _summary(self, tree: Tree, node_id: str, language: Language, source: str) -> list[dict[str, str]]:
+        return [
+            {
+                "question": step.question.question[language],
+                "answer": step.answer.label[language],
+                "change_url": urls.relative(source, urls.node_source(tree.id, step.question.id)),
+            }
+            for step in tree.trail(node_id)
+        ]
+
+    def _back_url(self, tree: Tree, node_id: str, source: str) -> str:
+        trail = tree.trail(node_id)
+        target = urls.node_source(tree.id, trail[-1].question.id) if trail else urls.start_source(tree.id)
+        return urls.relative(source, target)
+
+    def _start(self, tree: Tree, language: Language) -> GeneratedPage:
+        source = urls.start_source(tree.id)
+        body = self.env.get_template("start.html.j2").render(**self._context(tree, language, source))
+        return self._page(source, "start", tree, None, tree.title[language], tree.intro[language], body, language, in_nav=True, in_search=True)
+
+    def _overview(self, tree: Tree, language: Language) -> GeneratedPage:
+        source = urls.overview_source(tree.id)
+        ui = ui_strings(language)
+        outcome_urls = {o.id: urls.relative(source, urls.node_source(tree.id, o.id)) for o in tree.outcomes}
+        body = self.env.get_template("overview.html.j2").render(
+            **self._context(tree, language, source), chart=layout(tree, language, ui["answer"]), outcome_urls=outcome_urls,
+        )
+        title = f"{tree.title[language]} – {ui['overview'].lower()}"
+        return self._page(source, "overview", tree, None, title, ui["overview_intro"], body, language, in_nav=False, in_search=False)
+
+    def _question(self, tree: Tree, node: Question, language: Language) -> GeneratedPage:
+        source = urls.node_source(tree.id, node.id)
+        answers = [{"label": a.label[language], "url": urls.relative(source, urls.node_source(tree.id, a.next))} for a in node.answers]
+        body = self.env.get_template("question.html.j2").render(
+            **self._context(tree, language, source), node=node, answers=answers,
+            summary=self._summary(tree, node.id, language, source), back_url=self._back_url(tree, node.id, source),
+        )
+        description = node.hint[language] if node.hint else tree.intro[language]
+        return self._page(source, "question", tree, node.id, node.question[language], description, body, language, in_nav=False, in_search=False)
+
+    def _outcome(self, tree: Tree, node: Outcome, language: Language) -> GeneratedPage:
+        source = urls.node_source(tree.id, node.id)
+        read_more = [
+            {"title": self.guidance[language][path].title if path in self.guidance.get(language, {}) else path,
+             "url": urls.relative(source, path)}
+            for path in node.pages
+        ]
+        body = self.env.get_template("outcome.html.j2").render(
+            **self._context(tree, language, source), node=node, contacts=[self.rules.contacts[c] for c in node.contacts],
+            summary=self._summary(tree, node.id, language, source), back_url=self._back_url(tree, node.id, source),
+            read_more=read_more,
+        )
+        return self._page(source, "outcome", tree, node.id, node.heading[language], node.result[language], body, language, in_nav=False, in_search=True)
+
+    def _page(self, source: str, kind: str, tree: Tree, node_id: str | None, title: str, description: str, body: str,
+              language: Language, *, in_nav: bool, in_search: bool) -> GeneratedPage:
+        meta: dict[str, Any] = {
+            "title": title,
+            "description": _shorten(description, 160),
+            "last_reviewed": self.rules.last_reviewed,
+            "hide": ["toc"] if kind in ("start", "overview") else ["toc", "navigation"],
+            "guide": {"tree": tree.id, "kind": kind, "node": node_id},
+        }
+        if not in_search:
+            meta["search"] = {"exclude": True}
+        front = yaml.safe_dump(meta, allow_unicode=True, sort_keys=False)
+        # One raw HTML block with no blank lines, so Markdown passes it through untouched.
+        html = "\n".join(line for line in body.splitlines() if line.strip())
+        return GeneratedPage(source, kind, tree.id, node_id, title, f"---\n{front}---\n\n{html}\n", in_nav, in_search)
+
+
+def _paragraphs(text: str) -> list[str]:
+    return [" ".join(part.split()) for part in re.split(r"\n\s*\n", text) if part.strip()]
+
+
+def _shorten(text: str, limit: int) -> str:
+    flat = " ".join(text.split())
+    return flat if len(flat) <= limit else flat[: limit - 1].rsplit(" ", 1)[0] + "…"

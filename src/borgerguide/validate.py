@@ -1,0 +1,529 @@
+"""Check a parsed rules document for shape and meaning, and build the model from it.
+
+Every problem is collected before anything is raised, so an editor sees them all in one run. Each problem
+names the file, the line and the node, and where a likely fix exists it says so ("did you mean ...?").
+"""
+
+from __future__ import annotations
+
+import datetime
+import difflib
+import re
+from collections.abc import Mapping
+from typing import Any
+
+from borgerguide.errors import Problem, RulesError
+from borgerguide.model import (
+    ID_PATTERN,
+    LANGUAGES,
+    RESERVED_NODE_IDS,
+    Answer,
+    Contact,
+    Node,
+    Outcome,
+    Question,
+    Rules,
+    Step,
+    Text,
+    Tree,
+)
+
+TOP_KEYS = {"last_reviewed": True, "contacts": True, "trees": True}
+CONTACT_KEYS = {"name": True, "about": False, "phone": False, "address": False, "web": False}
+TREE_KEYS = {"title": True, "intro": True, "needs": True, "start": True, "nodes": True}
+QUESTION_KEYS = {"question": True, "hint": False, "answers": True}
+OUTCOME_KEYS = {"heading": True, "result": True, "next_steps": True, "contacts": False, "pages": False}
+ANSWER_KEYS = {"label": True, "next": True}
+
+# Longest text, in characters, per kind: long labels break the large answer buttons on a phone and are
+# hard to read; the limits leave room for plain sentences.
+MAX_LENGTH = {"label": 80, "question": 160, "heading": 120, "title": 100, "name": 80}
+DEFAULT_MAX_LENGTH = 1200
+
+PHONE_PATTERN = re.compile(r"^(\+\d{2} )?\d{2}( \d{2}){3}$")
+MARKUP_PATTERN = re.compile(r"<\s*/?\s*[a-zA-Z][^>]*>|&#?\w+;|javascript:", re.IGNORECASE)
+
+
+def _line(container: Any, key: Any = None) -> int | None:
+    if key is not None:
+        lines = getattr(container, "key_lines", None)
+        if isinstance(lines, dict) and key in lines:
+            return lines[key]
+        item_lines = getattr(container, "item_lines", None)
+        if isinstance(item_lines, list) and isinstance(key, int) and key < len(item_lines):
+            return item_lines[key]
+    return getattr(container, "line", None)
+
+
+def _suggest(word: str, options: Any) -> str | None:
+    matches = difflib.get_close_matches(str(word), [str(option) for option in options], n=1, cutoff=0.6)
+    return matches[0] if matches else None
+
+
+class _Checker:
+    """Collects problems while walking the document; builds model objects where the input allows."""
+
+    def __init__(self, file: str, known_pages: frozenset[str] | None) -> None:
+        self.file = file
+        self.known_pages = known_pages
+        self.problems: list[Problem] = []
+
+    def problem(self, line: int | None, message: str, node: str | None = None, hint: str | None = None) -> None:
+        self.problems.append(Problem(self.file, line, message, node, hint))
+
+    # -- shape ------------------------------------------------------------------------------------
+
+    def mapping(self, value: Any, line: int | None, what: str, node: str | None) -> Mapping[Any, Any] | None:
+        if isinstance(value, dict):
+            return value
+        self.problem(line, f"{what} must be a list of keys and values, not {_describe(value)}.", node)
+        return None
+
+    def keys(self, data: Mapping[Any, Any], allowed: dict[str, bool], what: str, node: str | None) -> None:
+        for key in data:
+            if key not in allowed:
+                guess = _suggest(key, allowed)
+                hint = f"Did you mean '{guess}'?" if guess else f"Allowed keys: {', '.join(allowed)}."
+                self.problem(_line(data, key), f"unknown key '{key}' in {what}.", node, hint)
+        for key, required in allowed.items():
+            if required and key not in data:
+                self.problem(_line(data), f"{what} has no '{key}'.", node, f"Add '{key}:' to {what}.")
+
+    def text(self, data: Mapping[Any, Any], key: str, node: str | None, required: bool = True) -> Text | None:
+        if key not in data:
+            return None
+        value, line = data[key], _line(data, key)
+        where = f"'{key}'"
+        if isinstance(value, str) or value is None:
+            self.problem(
+                line,
+                f"{where} must have a text per language, not a single text.",
+                node,
+                f"Write it as:\n       {key}:\n         da: ...\n         en: ...",
+            )
+            return None
+        if not isinstance(value, dict):
+            self.problem(line, f"{where} must have a text per language, not {_describe(value)}.", node)
+            return None
+        texts: dict[str, str] = {}
+        for language_key in value:
+            if language_key not in LANGUAGES:
+                guess = _suggest(language_key, LANGUAGES)
+                hint = f"Did you mean '{guess}'?" if guess else "The languages are 'da' and 'en'."
+                self.problem(_line(value, language_key), f"unknown language '{language_key}' in {where}.", node, hint)
+        for language in LANGUAGES:
+            name = "Danish (da)" if language == "da" else "English (en)"
+            if language not in value:
+                self.problem(_line(value), f"{where} has no {name} text.", node, f"Add '{language}:' with the {name} text.")
+                continue
+            item = value[language]
+            item_line = _line(value, language)
+            if isinstance(item, (int, float, bool, datetime.date)):
+                self.problem(item_line, f"the {name} text of {where} is not text ({item!r}).", node, "Put the text in quotes.")
+                continue
+            if not isinstance(item, str) or not item.strip():
+                self.problem(item_line, f"the {name} text of {where} is empty.", node, f"Write the {name} text.")
+                continue
+            limit = MAX_LENGTH.get(key, DEFAULT_MAX_LENGTH)
+            if len(item) > limit:
+                self.problem(
+                    item_line,
+                    f"the {name} text of {where} is {len(item)} characters; at most {limit} fit.",
+                    node,
+                    "Shorten it: short texts are easier to read, on a phone too.",
+                )
+            if MARKUP_PATTERN.search(item):
+                self.problem(
+                    item_line,
+                    f"the {name} text of {where} contains HTML or code ({MARKUP_PATTERN.search(item).group(0)!r}).",  # type: ignore[union-attr]
+                    node,
+                    "Write plain text only; the site formats it. Links to pages go under 'pages:'.",
+                )
+            texts[language] = item.strip()
+        if len(texts) == len(LANGUAGES):
+            return Text(**texts)
+        return None
+
+    def string(self, data: Mapping[Any, Any], key: str, node: str | None) -> str | None:
+        if key not in data:
+            return None
+        value = data[key]
+        if isinstance(value, str) and value.strip():
+            return value.strip()
+        self.problem(_line(data, key), f"'{key}' must be a text, not {_describe(value)}.", node, "Put it in quotes.")
+        return None
+
+    def id_list(self, data: Mapping[Any, Any], key: str, node: str | None) -> list[tuple[str, int | None]]:
+        if key not in data:
+            return []
+        value = data[key]
+        if not isinstance(value, list):
+            self.problem(_line(data, key), f"'{key}' must be a list, e.g. [{key}-1, {key}-2].", node)
+            return []
+        items = []
+        for index, item in enumerate(value):
+            line = _line(value, index) or _line(data, key)
+            if isinstance(item, str) and item.strip():
+                items.append((item.strip(), line))
+            else:
+                self.problem(line, f"item {index + 1} of '{key}' must be a text, not {_describe(item)}.", node)
+        return items
+
+    def identifier(self, value: Any, line: int | None, what: str, node: str | None) -> bool:
+        if isinstance(value, str) and ID_PATTERN.match(value):
+            return True
+        fixed = re.sub(r"[^a-z0-9]+", "-", str(value).lower().replace("æ", "ae").replace("ø", "oe").replace("å", "aa")).strip("-")
+        self.problem(
+            line,
+            f"the {what} '{value}' is not a valid ID: IDs become web addresses.",
+            node,
+            f"Use lowercase a-z, digits and hyphens only, e.g. '{fixed or 'my-id'}'.",
+        )
+        return False
+
+    # -- the document -----------------------------------------------------------------------------
+
+    def document(self, data: Any) -> Rules | None:
+        root = self.mapping(data, 1, "the rules file", None)
+        if root is None:
+            return None
+        self.keys(root, TOP_KEYS, "the rules file", None)
+        reviewed = root.get("last_reviewed")
+        if "last_reviewed" in root and not isinstance(reviewed, datetime.date):
+            self.problem(
+                _line(root, "last_reviewed"),
+                f"'last_reviewed' must be a date like 2026-11-26, not {reviewed!r}.",
+                None,
+                "Write the date as YYYY-MM-DD without quotes.",
+            )
+        contacts = self.contacts(root.get("contacts"), _line(root, "contacts"))
+        trees = self.trees(root.get("trees"), _line(root, "trees"), contacts)
+        if self.problems:
+            return None
+        assert isinstance(reviewed, datetime.date)
+        return Rules(contacts=contacts, trees=trees, last_reviewed=reviewed.isoformat())
+
+    def contacts(self, data: Any, line: int | None) -> dict[str, Contact]:
+        result: dict[str, Contact] = {}
+        section = self.mapping(data, line, "'contacts'", None) if data is not None else None
+        for contact_id, body in (section or {}).items():
+            node = f"contact {contact_id}"
+            key_line = _line(section, contact_id)
+            self.identifier(contact_id, key_line, "contact ID", node)
+            fields = self.mapping(body, key_line, f"contact '{contact_id}'", node)
+            if fields is None:
+                continue
+            self.keys(fields, CONTACT_KEYS, f"contact '{contact_id}'", node)
+            name = self.text(fields, "name", node)
+            about = self.text(fields, "about", node)
+            phone = self.string(fields, "phone", node)
+            if phone is not None and not PHONE_PATTERN.match(phone):
+                self.problem(_line(fields, "phone"), f"the phone number '{phone}' is not in the form '33 98 00 10'.", node,
+                             "Write 8 digits in pairs with spaces, in quotes.")
+            web = self.string(fields, "web", node)
+            if web is not None and not web.startswith("https://"):
+                self.problem(_line(fields, "web"), f"the web address '{web}' must start with https://.", node)
+            address = self.string(fields, "address", node)
+            if name is not None:
+                result[str(contact_id)] = Contact(str(contact_id), name, about, phone, address, web)
+        return result
+
+    def trees(self, data: Any, line: int | None, contacts: Mapping[str, Contact]) -> dict[str, Tree]:
+        result: dict[str, Tree] = {}
+        section = self.mapping(data, line, "'trees'", None) if data is not None else None
+        for tree_id, body in (section or {}).items():
+            tree = self.tree(str(tree_id), body, _line(section, tree_id), contacts)
+            if tree is not None:
+                result[str(tree_id)] = tree
+        return result
+
+    def tree(self, tree_id: str, body: Any, line: int | None, contacts: Mapping[str, Contact]) -> Tree | None:
+        where = f"tree {tree_id}"
+        id_ok = self.identifier(tree_id, line, "tree ID", where)
+        fields = self.mapping(body, line, f"tree '{tree_id}'", where)
+        if fields is None:
+            return None
+        self.keys(fields, TREE_KEYS, f"tree '{tree_id}'", where)
+        title, intro, needs = (self.text(fields, key, where) for key in ("title", "intro", "needs"))
+        start = self.string(fields, "start", where)
+        node_data = fields.get("nodes")
+        nodes_map = self.mapping(node_data, _line(fields, "nodes"), f"'nodes' of tree '{tree_id}'", where) if "nodes" in fields else None
+        nodes: dict[str, Node] = {}
+        node_lines: dict[str, int | None] = {}
+        answer_lines: dict[tuple[str, int], int | None] = {}
+        for node_id, node_body in (nodes_map or {}).items():
+            node_line = _line(nodes_map, node_id)
+            node_lines[str(node_id)] = node_line
+            built = self.node(tree_id, node_id, node_body, node_line, contacts, answer_lines)
+            if built is not None:
+                nodes[built.id] = built
+        problems_before = len(self.problems)
+        self.graph(tree_id, start, _line(fields, "start"), nodes, node_lines, answer_lines, nodes_map or {})
+        if not (id_ok and title and intro and needs and start and nodes) or len(self.problems) > problems_before:
+            return None
+        if len(nodes) != len(nodes_map or {}):
+            return None
+        return Tree(tree_id, title, intro, needs, start, nodes, _trails(start, nodes))
+
+    def node(
+        self,
+        tree_id: str,
+        node_id: Any,
+        body: Any,
+        line: int | None,
+        contacts: Mapping[str, Contact],
+        answer_lines: dict[tuple[str, int], int | None],
+    ) -> Node | None:
+        where = f"tree {tree_id} / node {node_id}"
+        id_ok = self.identifier(node_id, line, "node ID", where)
+        if id_ok and node_id in RESERVED_NODE_IDS:
+            self.problem(line, f"the node ID '{node_id}' is reserved for the tree's own pages.", where,
+                         f"Choose another ID, e.g. '{node_id}-1'.")
+            id_ok = False
+        fields = self.mapping(body, line, f"node '{node_id}'", where)
+        if fields is None:
+            return None
+        is_question = "answers" in fields or "question" in fields
+        is_outcome = any(key in fields for key in ("heading", "result", "next_steps"))
+        if is_question and is_outcome:
+            self.problem(
+                line,
+                "the node mixes a question (question/answers) and an outcome (heading/result/next_steps).",
+                where,
+                "A question leads on with 'answers'; an outcome ends the path and has none. Split it in two nodes.",
+            )
+            return None
+        if not is_question and not is_outcome:
+            keys = ", ".join(str(key) for key in fields) or "nothing"
+            self.problem(
+                line,
+                f"cannot tell whether this node is a question or an outcome (it has: {keys}).",
+                where,
+                "A question needs 'question' and 'answers'; an outcome needs 'heading', 'result' and 'next_steps'.",
+            )
+            return None
+        if is_question:
+            self.keys(fields, QUESTION_KEYS, f"question '{node_id}'", where)
+            question = self.text(fields, "question", where)
+            hint = self.text(fields, "hint", where)
+            answers = self.answers(node_id, fields, where, answer_lines)
+            if id_ok and question is not None and answers is not None:
+                return Question(str(node_id), question, answers, hint)
+            return None
+        self.keys(fields, OUTCOME_KEYS, f"outcome '{node_id}'", where)
+        heading = self.text(fields, "heading", where)
+        result = self.text(fields, "result", where)
+        steps = self.steps(fields, where)
+        contact_ids = self.id_list(fields, "contacts", where)
+        for contact_id, contact_line in contact_ids:
+            if contact_id not in contacts:
+                guess = _suggest(contact_id, contacts)
+                hint = f"Did you mean '{guess}'?" if guess else "Add the contact under 'contacts:' first."
+                self.problem(contact_line, f"unknown contact '{contact_id}'.", where, hint)
+        pages = self.id_list(fields, "pages", where)
+        for page, page_line in pages:
+            if self.known_pages is not None and page not in self.known_pages:
+                guess = _suggest(page, self.known_pages)
+                hint = f"Did you mean '{guess}'?" if guess else "Use the path of a page under docs/da/, e.g. 'mitid.md'."
+                self.problem(page_line, f"the guidance page '{page}' does not exist.", where, hint)
+        if id_ok and heading and result and steps is not None:
+            return Outcome(str(node_id), heading, result, steps, tuple(c for c, _ in contact_ids), tuple(p for p, _ in pages))
+        return None
+
+    def answers(
+        self, node_id: Any, fields: Mapping[Any, Any], where: str, answer_lines: dict[tuple[str, int], int | None]
+    ) -> tuple[Answer, ...] | None:
+        data = fields.get("answers")
+        if not isinstance(data, list):
+            if "answers" in fields:
+                self.problem(_line(fields, "answers"), "'answers' must be a list of '- label: ... next: ...' items.", where)
+            return None
+        if len(data) < 2:
+            self.problem(
+                _line(fields, "answers"),
+                f"a question needs at least two answers; this one has {len(data)}.",
+                where,
+                "Add another answer, or make this node an outcome if there is nothing to choose.",
+            )
+        answers: list[Answer] = []
+        for index, item in enumerate(data):
+            line = _line(data, index)
+            body = self.mapping(item, line, f"answer {index + 1}", where)
+            if body is None:
+                continue
+            self.keys(body, ANSWER_KEYS, f"answer {index + 1}", where)
+            label = self.text(body, "label", where)
+            target = self.string(body, "next", where)
+            if target is not None:
+                answer_lines[(str(node_id), len(answers))] = _line(body, "next")
+            if label is not None and target is not None:
+                answers.append(Answer(label, target))
+        return tuple(answers) if len(answers) == len(data) else None
+
+    def steps(self, fields: Mapping[Any, Any], where: str) -> tuple[Text, ...] | None:
+        data = fields.get("next_steps")
+        if not isinstance(data, list) or not data:
+            if "next_steps" in fields:
+                self.problem(_line(fields, "next_steps"), "'next_steps' must be a list with at least one step.", where)
+            return None
+        steps = []
+        for index, item in enumerate(data):
+            wrapper = _Wrapped(item, _line(data, index))
+            text = self.text(wrapper, "next_steps", where)
+            if text is not None:
+                steps.append(text)
+        return tuple(steps) if len(steps) == len(data) else None
+
+    # -- meaning ----------------------------------------------------------------------------------
+
+    def graph(
+        self,
+        tree_id: str,
+        start: str | None,
+        start_line: int | None,
+        nodes: Mapping[str, Node],
+        node_lines: Mapping[str, int | None],
+        answer_lines: Mapping[tuple[str, int], int | None],
+        raw_nodes: Mapping[Any, Any],
+    ) -> None:
+        where = f"tree {tree_id}"
+        names = [str(key) for key in raw_nodes]
+        if start is not None and start not in raw_nodes:
+            guess = _suggest(start, names)
+            hint = f"Did you mean '{guess}'?" if guess else "Set 'start' to the ID of the first question."
+            self.problem(start_line, f"the start node '{start}' does not exist.", where, hint)
+        parents: dict[str, list[str]] = {name: [] for name in names}
+        for node in nodes.values():
+            if not isinstance(node, Question):
+                continue
+            for index, answer in enumerate(node.answers):
+                line = answer_lines.get((node.id, index))
+                if answer.next not in parents:
+                    guess = _suggest(answer.next, names)
+                    hint = f"Did you mean '{guess}'?" if guess else "Point 'next' at a node ID of this tree."
+                    self.problem(line, f"the answer '{answer.label.da}' leads to '{answer.next}', which does not exist.",
+                                 f"{where} / node {node.id}", hint)
+                else:
+                    parents[answer.next].append(node.id)
+        for name, sources in parents.items():
+            if len(sources) > 1:
+                self.problem(
+                    node_lines.get(name),
+                    f"the node is reached from {len(sources)} answers ({', '.join(sources)}); each node must have exactly one.",
+                    f"{where} / node {name}",
+                    "Give each path its own node (copy it with a new ID), so every page can show the answers that led to it.",
+                )
+            if start is not None and name == start and sources:
+                self.problem(node_lines.get(name), f"the start node is the target of an answer ({', '.join(sources)}).",
+                             f"{where} / node {name}", "No answer may lead back to the start; use 'Start again' instead.")
+        for cycle in _cycles(nodes):
+            self.problem(
+                node_lines.get(cycle[0]),
+                f"the answers go round in a circle: {' -> '.join([*cycle, cycle[0]])}.",
+                f"{where} / node {cycle[0]}",
+                "Point one of these answers at a new node, so every path ends at an outcome.",
+            )
+        if start is not None and start in raw_nodes:
+            reached = _reachable(start, nodes)
+            for name in names:
+                if name not in reached and name in nodes:
+                    self.problem(
+                        node_lines.get(name),
+                        "no answer leads to this node, so no reader can reach it.",
+                        f"{where} / node {name}",
+                        "Point an answer at it with 'next: " + name + "', or delete the node.",
+                    )
+
+
+class _Wrapped(dict):
+    """Lets a list item be checked as a text like a mapping value, keeping the item's line."""
+
+    def __init__(self, item: Any, line: int | None) -> None:
+        super().__init__(next_steps=item)
+        self.key_lines = {"next_steps": line}
+        self.line = line
+
+
+def _describe(value: Any) -> str:
+    if value is None:
+        return "nothing"
+    if isinstance(value, bool):
+        return f"yes/no ({value})"
+    if isinstance(value, (int, float)):
+        return f"a number ({value})"
+    if isinstance(value, str):
+        return f"the text '{value[:40]}'"
+    if isinstance(value, list):
+        return "a list"
+    if isinstance(value, datetime.date):
+        return f"a date ({value})"
+    return type(value).__name__
+
+
+def _children(node: Node) -> list[str]:
+    return [answer.next for answer in node.answers] if isinstance(node, Question) else []
+
+
+def _reachable(start: str, nodes: Mapping[str, Node]) -> set[str]:
+    seen, stack = {start}, [start]
+    while stack:
+        node = nodes.get(stack.pop())
+        for child in _children(node) if node else []:
+            if child not in seen:
+                seen.add(child)
+                stack.append(child)
+    return seen
+
+
+def _cycles(nodes: Mapping[str, Node]) -> list[list[str]]:
+    """Each distinct cycle once, found by an iterative depth-first search (no recursion limit)."""
+    white, grey, black = 0, 1, 2
+    colour = dict.fromkeys(nodes, white)
+    found: list[list[str]] = []
+    seen_cycles: set[frozenset[str]] = set()
+    for root in nodes:
+        if colour[root] != white:
+            continue
+        path: list[str] = []
+        stack: list[tuple[str, int]] = [(root, 0)]
+        while stack:
+            name, index = stack.pop()
+            if index == 0:
+                colour[name] = grey
+                path.append(name)
+            children = [child for child in _children(nodes[name]) if child in nodes]
+            if index < len(children):
+                stack.append((name, index + 1))
+                child = children[index]
+                if colour[child] == grey:
+                    cycle = path[path.index(child):]
+                    if frozenset(cycle) not in seen_cycles:
+                        seen_cycles.add(frozenset(cycle))
+                        found.append(cycle)
+                elif colour[child] == white:
+                    stack.append((child, 0))
+            else:
+                colour[name] = black
+                path.pop()
+    return found
+
+
+def _trails(start: str, nodes: Mapping[str, Node]) -> dict[str, tuple[Step, ...]]:
+    trails: dict[str, tuple[Step, ...]] = {start: ()}
+    queue = [start]
+    while queue:
+        node = nodes[queue.pop(0)]
+        if isinstance(node, Question):
+            for answer in node.answers:
+                trails[answer.next] = (*trails[node.id], Step(node, answer))
+                queue.append(answer.next)
+    return trails
+
+
+def build_rules(data: Any, file: str, known_pages: frozenset[str] | None = None) -> Rules:
+    """Validate a parsed rules document and return the model, or raise RulesError with every problem."""
+    checker = _Checker(file, known_pages)
+    rules = checker.document(data)
+    if checker.problems or rules is None:
+        raise RulesError(checker.problems or [Problem(file, None, "the rules file is empty.")])
+    return rules
