@@ -20,7 +20,7 @@ from borgerguide import LANGUAGES, RulesError, load_rules
 from borgerguide.markers import expand_markers
 from borgerguide.pages import load_pages
 from borgerguide.render import Renderer
-from borgerguide.strings import ui_strings
+from borgerguide.strings import format_date, ui_strings
 
 RULES_FILE = "data/rules.yml"
 _state: dict[str, Any] = {}
@@ -85,6 +85,16 @@ def on_page_context(context: dict[str, Any], page: Page, config: MkDocsConfig, n
     language = _language(config)
     context["ui"] = ui_strings(language)
     context["municipality_contact"] = _state["rules"].contacts[config.extra["municipality"]["contact"]]
+    reviewed = page.meta.get("last_reviewed")
+    if reviewed:
+        context["last_reviewed"] = format_date(reviewed, language)
+        context["last_reviewed_iso"] = str(reviewed)
+    return context
+
+
+def on_template_context(context: dict[str, Any], template_name: str, config: MkDocsConfig) -> dict[str, Any]:
+    if template_name == "404.html":
+        context.update(ui_da=ui_strings("da"), ui_en=ui_strings("en"))
     return context
 
 

@@ -137,3 +137,5 @@ class Rules:
     contacts: Mapping[str, Contact]
     trees: Mapping[str, Tree]
     last_reviewed: str  # ISO date, e.g. "2026-11-26"
+    # Contacts offered on every guide page as the way to get help without the guide.
+    other_help: tuple[str, ...] = ()

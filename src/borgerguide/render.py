@@ -69,7 +69,7 @@ class Renderer:
     def all_pages(self, language: Language) -> list[GeneratedPage]:
         return [page for tree in self.rules.trees.values() for page in self.tree_pages(tree, language)]
 
-    def _context(self, tree: Tree, language: Language, source: str) -> dict[str, Any]:
+    def _context(self, tree: Tree, language: Language, source: str, shown: tuple[str, ...] = ()) -> dict[str, Any]:
         return {
             "tree": tree,
             "language": language,
@@ -77,7 +77,8 @@ class Renderer:
             "start_url": urls.relative(source, urls.start_source(tree.id)),
             "first_url": urls.relative(source, urls.node_source(tree.id, tree.start)),
             "overview_url": urls.relative(source, urls.overview_source(tree.id)),
-            "other_help": [self.rules.contacts[c] for c in ("borgerservice", "borger-dk-kontaktcenter") if c in self.rules.contacts],
+            # Offline help for people who would rather not click through; never repeats a contact already shown.
+            "other_help": [self.rules.contacts[c] for c in self.rules.other_help if c not in shown],
         }
 
     def _summary(self, tree: Tree, node_id: str, language: Language, source: str) -> list[dict[str, str]]:
@@ -128,7 +129,7 @@ class Renderer:
             for path in node.pages
         ]
         body = self.env.get_template("outcome.html.j2").render(
-            **self._context(tree, language, source), node=node, contacts=[self.rules.contacts[c] for c in node.contacts],
+            **self._context(tree, language, source, node.contacts), node=node, contacts=[self.rules.contacts[c] for c in node.contacts],
             summary=self._summary(tree, node.id, language, source), back_url=self._back_url(tree, node.id, source),
             read_more=read_more,
         )

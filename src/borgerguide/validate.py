@@ -28,7 +28,7 @@ from borgerguide.model import (
     Tree,
 )
 
-TOP_KEYS = {"last_reviewed": True, "contacts": True, "trees": True}
+TOP_KEYS = {"last_reviewed": True, "other_help": True, "contacts": True, "trees": True}
 CONTACT_KEYS = {"name": True, "about": False, "phone": False, "address": False, "web": False}
 TREE_KEYS = {"title": True, "intro": True, "needs": True, "start": True, "nodes": True}
 QUESTION_KEYS = {"question": True, "hint": False, "answers": True}
@@ -197,11 +197,18 @@ class _Checker:
                 "Write the date as YYYY-MM-DD without quotes.",
             )
         contacts = self.contacts(root.get("contacts"), _line(root, "contacts"))
+        other_help = self.id_list(root, "other_help", None)
+        for contact_id, line in other_help:
+            if contact_id not in contacts:
+                guess = _suggest(contact_id, contacts)
+                self.problem(line, f"unknown contact '{contact_id}' in 'other_help'.", None,
+                             f"Did you mean '{guess}'?" if guess else "Add the contact under 'contacts:' first.")
         trees = self.trees(root.get("trees"), _line(root, "trees"), contacts)
         if self.problems:
             return None
         assert isinstance(reviewed, datetime.date)
-        return Rules(contacts=contacts, trees=trees, last_reviewed=reviewed.isoformat())
+        return Rules(contacts=contacts, trees=trees, last_reviewed=reviewed.isoformat(),
+                     other_help=tuple(contact_id for contact_id, _ in other_help))
 
     def contacts(self, data: Any, line: int | None) -> dict[str, Contact]:
         result: dict[str, Contact] = {}

@@ -1,0 +1,61 @@
+# The front door. `make serve` to preview, `make test` to check everything.
+# Both set up what they need themselves (virtual environment, packages, browser).
+
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed-stamp
+export NO_MKDOCS_2_WARNING := 1
+
+.PHONY: help setup browser serve site test test-fast lint format lix golden clean
+
+help:
+	@echo "make serve   - preview the site at http://127.0.0.1:8000 with live reload"
+	@echo "make site    - build the site into site/ (the last good site stays if the build fails)"
+	@echo "make test    - set up and run every test (build, content, decision trees, browser)"
+	@echo "make lint    - check code style with ruff"
+	@echo "make lix     - print the readability (LIX) of every Danish page"
+	@echo "make golden  - rewrite tests/golden/paths.txt after an intended change of the trees"
+
+$(STAMP): pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -e ".[test]"
+	touch $@
+
+setup: $(STAMP)
+
+# Debian's Chromium for the browser tests; Playwright never downloads a browser of its own here.
+browser:
+	@command -v chromium >/dev/null 2>&1 || { \
+	  echo "Installing Chromium (Debian package)..."; \
+	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
+	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq chromium >/dev/null; }
+
+serve: setup
+	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000
+
+site: setup
+	$(BIN)/python tools/build_site.py
+
+test: setup browser
+	$(BIN)/python -m pytest
+
+test-fast: setup
+	$(BIN)/python -m pytest -m "not browser"
+
+lint: setup
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+format: setup
+	$(BIN)/ruff format .
+	$(BIN)/ruff check --fix .
+
+lix: setup
+	$(BIN)/python tools/lix_report.py
+
+golden: setup
+	$(BIN)/python tools/write_golden.py
+
+clean:
+	rm -rf site site.new site.old .pytest_cache

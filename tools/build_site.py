@@ -1,0 +1,42 @@
+"""Build the site into a fresh folder and publish it only if the whole build succeeds.
+
+A failed build (a broken rules file, a dead link, a missing translation) leaves the last good site in
+site/ untouched, so a mistake never takes the public site down or publishes half a site.
+"""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def main() -> int:
+    published = ROOT / "site"
+    fresh = ROOT / "site.new"
+    old = ROOT / "site.old"
+    shutil.rmtree(fresh, ignore_errors=True)
+    build = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(fresh)],
+        cwd=ROOT,
+        check=False,
+    )
+    if build.returncode != 0 or not (fresh / "index.html").is_file() or not (fresh / "en" / "index.html").is_file():
+        shutil.rmtree(fresh, ignore_errors=True)
+        kept = "The last good site in site/ is unchanged." if published.exists() else "No site was published."
+        print(f"\nBUILD FAILED: nothing was published. {kept}", file=sys.stderr)
+        return 1
+    shutil.rmtree(old, ignore_errors=True)
+    if published.exists():
+        published.rename(old)
+    fresh.rename(published)
+    shutil.rmtree(old, ignore_errors=True)
+    print(f"Site published to {published.relative_to(ROOT)}/")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
