@@ -58,6 +58,8 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         file.alternates = {lang: _generated_file(config, page.source, lang, "", page.in_nav) for lang in LANGUAGES}
         file.alternates[language] = file
         files.append(file)
+    # The plugin's sitemap lists the pages it saw in its own on_files; show it the generated ones too.
+    config.plugins["i18n"].i18n_files_per_language[language] = files.documentation_pages()
     return files
 
 

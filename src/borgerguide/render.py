@@ -108,7 +108,7 @@ class Renderer:
         body = self.env.get_template("overview.html.j2").render(
             **self._context(tree, language, source), chart=layout(tree, language, ui["answer"]), outcome_urls=outcome_urls,
         )
-        title = f"{tree.title[language]} – {ui['overview'].lower()}"
+        title = f"{ui['overview']}: {tree.title[language]}"
         return self._page(source, "overview", tree, None, title, ui["overview_intro"], body, language, in_nav=False, in_search=False)
 
     def _question(self, tree: Tree, node: Question, language: Language) -> GeneratedPage:

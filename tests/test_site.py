@@ -1,0 +1,180 @@
+"""The built site as a reader and a browser meet it: language, privacy, footer, switcher, search."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+from urllib.parse import urljoin, urlparse
+
+import yaml
+
+from conftest import content_pages, html_pages, page_language, soup
+
+ROOT = Path(__file__).resolve().parent.parent
+CONFIG = yaml.load((ROOT / "mkdocs.yml").read_text("utf-8"), Loader=yaml.BaseLoader)
+SITE_HOST = urlparse(CONFIG["site_url"]).hostname
+
+# Hosts named inside the theme's JavaScript bundle that the browser never contacts on this site,
+# each with the condition that keeps it dormant; test_dormant_theme_urls_stay_dormant checks them.
+DORMANT_JS_HOSTS = {
+    "api.github.com": "repository facts, fetched only when repo_url is set",
+    "unpkg.com": "mermaid, fetched only for a page with a mermaid diagram",
+    "clipboardjs.com": "a licence comment",
+}
+
+
+def _url(page: Path, site: Path) -> str:
+    return "/" + page.relative_to(site).as_posix().removesuffix("index.html")
+
+
+def test_every_page_declares_its_language(site: Path) -> None:
+    pages = list(content_pages(site))
+    assert len(pages) > 100
+    for page in pages:
+        html = soup(page).html
+        assert html is not None and html.get("lang") == page_language(site, page), page
+
+
+def test_not_found_page_speaks_both_languages(site: Path) -> None:
+    page = soup(site / "404.html")
+    assert page.html.get("lang") == "da"
+    english = page.find(attrs={"lang": "en"})
+    assert english is not None and "not found" in english.get_text().lower()
+    assert "findes ikke" in page.get_text()
+
+
+def test_every_page_has_a_description(site: Path) -> None:
+    for page in content_pages(site):
+        meta = soup(page).find("meta", attrs={"name": "description"})
+        assert meta is not None and len(meta["content"]) > 20, page
+
+
+def test_no_page_loads_anything_from_another_host(site: Path) -> None:
+    offenders = []
+    for page in html_pages(site):
+        doc = soup(page)
+        for tag in doc.find_all(["script", "img", "iframe", "link", "source", "audio", "video", "embed", "object"]):
+            for attribute in ("src", "href", "data", "srcset"):
+                value = tag.get(attribute)
+                if tag.name == "link" and attribute == "href" and not set(tag.get("rel", [])) & {
+                    "stylesheet", "preload", "prefetch", "icon", "modulepreload", "manifest", "preconnect", "dns-prefetch"
+                }:
+                    continue  # rel=alternate/canonical are addresses, not requests
+                if value and urlparse(value).netloc and urlparse(value).hostname != SITE_HOST:
+                    offenders.append(f"{page.relative_to(site)}: <{tag.name} {attribute}={value}>")
+        for style in doc.find_all(style=True):
+            if re.search(r"url\(\s*['\"]?https?:", style["style"]):
+                offenders.append(f"{page.relative_to(site)}: inline style url()")
+    for css in site.rglob("*.css"):
+        for match in re.findall(r"url\(\s*['\"]?(https?:[^)'\"]+)", css.read_text("utf-8")):
+            offenders.append(f"{css.relative_to(site)}: url({match})")
+        for match in re.findall(r"@import\s+(?:url\()?['\"]?(https?:[^)'\";]+)", css.read_text("utf-8")):
+            offenders.append(f"{css.relative_to(site)}: @import {match}")
+    assert offenders == []
+
+
+def test_javascript_names_no_host_but_known_dormant_ones(site: Path) -> None:
+    # The bundle runs on every page. The search worker and its language files name hosts only in licence
+    # and reference comments; the browser tests watch every request, search included.
+    hosts = set()
+    for script in site.glob("assets/javascripts/bundle.*.js"):
+        hosts |= set(re.findall(r"https?://([a-z0-9.-]+\.[a-z]{2,})", script.read_text("utf-8")))
+    assert hosts <= set(DORMANT_JS_HOSTS) | {"www.w3.org"}, hosts - set(DORMANT_JS_HOSTS)
+
+
+def test_dormant_theme_urls_stay_dormant(site: Path) -> None:
+    assert "repo_url" not in CONFIG
+    assert CONFIG["theme"]["font"] == "false"
+    for page in content_pages(site):
+        assert 'class="mermaid"' not in page.read_text("utf-8"), page
+
+
+def test_every_page_has_the_municipality_footer(site: Path) -> None:
+    statement = CONFIG["extra"]["municipality"]["accessibility_statement"]
+    for page in content_pages(site):
+        footer = soup(page).find("footer")
+        assert footer is not None, page
+        text = footer.get_text(" ", strip=True)
+        label = "Accessibility statement" if page_language(site, page) == "en" else "Tilgængelighedserklæring"
+        link = footer.find("a", string=label)
+        assert link is not None and link["href"] == statement, page
+        assert "Ved Fjorden 6, 6950 Ringkøbing" in text, page
+        reviewed = footer.find("time")
+        assert reviewed is not None and re.fullmatch(r"\d{4}-\d{2}-\d{2}", reviewed["datetime"]), page
+
+
+def test_language_switcher_leads_to_the_same_page(site: Path) -> None:
+    samples = ["", "mitid/", "selvbetjening/ikke-fritaget/", "hjaelp-andre/fuldmagt/",
+               "guide/undtagelse/", "guide/undtagelse/saerlige-forhold/", "guide/hjaelp/nemsms/",
+               "guide/hjaelp-andre/oversigt/"]
+    for path in samples:
+        for language, other in (("da", "en"), ("en", "da")):
+            url = f"/{path}" if language == "da" else f"/en/{path}"
+            page = site / url.lstrip("/") / "index.html"
+            link = soup(page).select_one(".dd-language__link")
+            assert link is not None and link.get("lang") == other and link.get("hreflang") == other, url
+            target = urljoin(url, link["href"])
+            expected = f"/{path}" if other == "da" else f"/en/{path}"
+            assert target == expected, f"{url}: switcher leads to {target}, expected {expected}"
+
+
+def test_phone_numbers_are_links_that_dial(site: Path) -> None:
+    page = soup(site / "mitid" / "index.html")
+    link = page.find("a", href="tel:+4533980010")
+    assert link is not None and link.get_text() == "33 98 00 10"
+    all_tel = {a["href"] for p in content_pages(site) for a in soup(p).select('a[href^="tel:"]')}
+    assert all_tel == {"tel:+4533980010", "tel:+4533980033", "tel:+4570101881"}
+
+
+def test_every_internal_link_leads_to_a_page(site: Path) -> None:
+    broken = []
+    for page in content_pages(site):
+        base = _url(page, site)
+        for anchor in soup(page).find_all("a", href=True):
+            href = anchor["href"]
+            if urlparse(href).scheme or href.startswith("#"):
+                continue
+            path = urlparse(urljoin(base, href)).path
+            target = site / path.lstrip("/")
+            if not (target.is_file() or (target / "index.html").is_file()):
+                broken.append(f"{base} -> {href}")
+    assert broken == []
+
+
+def test_search_finds_danish_and_english_words(site: Path) -> None:
+    index = json.loads((site / "search" / "search_index.json").read_text("utf-8"))
+    docs = index["docs"]
+
+    def locations(word: str) -> set[str]:
+        return {d["location"] for d in docs if word.lower() in (d["title"] + " " + d["text"]).lower()}
+
+    assert any(loc.startswith("hjaelp-andre/fremtidsfuldmagt/") for loc in locations("fremtidsfuldmagt"))
+    assert any(loc.startswith("en/hjaelp-andre/fremtidsfuldmagt/") for loc in locations("lasting power of attorney"))
+    assert any(loc.startswith("nemsms/") for loc in locations("tegnsprog"))
+    assert any(loc.startswith("en/nemsms/") for loc in locations("sign language"))
+
+
+def test_generated_outcomes_are_searchable_and_questions_are_not(site: Path) -> None:
+    index = json.loads((site / "search" / "search_index.json").read_text("utf-8"))
+    locations = {d["location"].split("#")[0] for d in index["docs"]}
+    assert "guide/hjaelp/nemsms/" in locations and "en/guide/hjaelp/nemsms/" in locations
+    assert "guide/hjaelp/hvad-hjaelp/" not in locations
+    assert "en/guide/undtagelse/saerlige-forhold/" not in locations
+
+
+def test_guides_are_in_the_sitemap_and_the_navigation(site: Path) -> None:
+    sitemap = (site / "sitemap.xml").read_text("utf-8")
+    assert "/guide/undtagelse/fritaget-domstole/" in sitemap and "/en/guide/undtagelse/fritaget-domstole/" in sitemap
+    nav = soup(site / "index.html").find("nav", class_="md-nav--primary")
+    links = {a["href"] for a in nav.find_all("a", href=True)}
+    assert {"guide/undtagelse/", "guide/hjaelp/", "guide/hjaelp-andre/"} <= links
+    assert not any("hvad-hjaelp" in href for href in links)
+
+
+def test_pages_print_their_address(site: Path) -> None:
+    page = soup(site / "en" / "mitid" / "index.html")
+    address = page.select_one(".dd-print-address")
+    assert address is not None and address.get_text().strip().endswith("/en/mitid/")
+    css = (ROOT / "overrides" / "assets" / "site.css").read_text("utf-8")
+    assert "@media print" in css
