@@ -56,7 +56,7 @@ def _line(container: Any, key: Any = None) -> int | None:
 
 
 def _suggest(word: str, options: Any) -> str | None:
-    matches = difflib.get_close_matches(str(word), [str(option) for option in options], n=1, cutoff=0.6)
+    matches = difflib.get_close_matches(str(word), [str(option) for option in options], n=1, cutoff=0.5)
     return matches[0] if matches else None
 
 
@@ -67,6 +67,8 @@ class _Checker:
         self.file = file
         self.known_pages = known_pages
         self.problems: list[Problem] = []
+        # The answers' targets per question node of the tree being checked, as written in the file.
+        self.edges: dict[str, list[str]] = {}
 
     def problem(self, line: int | None, message: str, node: str | None = None, hint: str | None = None) -> None:
         self.problems.append(Problem(self.file, line, message, node, hint))
@@ -114,7 +116,7 @@ class _Checker:
         for language in LANGUAGES:
             name = "Danish (da)" if language == "da" else "English (en)"
             if language not in value:
-                self.problem(_line(value), f"{where} has no {name} text.", node, f"Add '{language}:' with the {name} text.")
+                self.problem(line, f"{where} has no {name} text.", node, f"Add '{language}:' with the {name} text.")
                 continue
             item = value[language]
             item_line = _line(value, language)
@@ -256,6 +258,7 @@ class _Checker:
         node_data = fields.get("nodes")
         nodes_map = self.mapping(node_data, _line(fields, "nodes"), f"'nodes' of tree '{tree_id}'", where) if "nodes" in fields else None
         nodes: dict[str, Node] = {}
+        self.edges = {}
         node_lines: dict[str, int | None] = {}
         answer_lines: dict[tuple[str, int], int | None] = {}
         for node_id, node_body in (nodes_map or {}).items():
@@ -362,7 +365,9 @@ class _Checker:
             label = self.text(body, "label", where)
             target = self.string(body, "next", where)
             if target is not None:
-                answer_lines[(str(node_id), len(answers))] = _line(body, "next")
+                # Routes are checked even when a text of this node is wrong, so one run reports both.
+                answer_lines[(str(node_id), index)] = _line(body, "next")
+                self.edges.setdefault(str(node_id), []).append(target)
             if label is not None and target is not None:
                 answers.append(Answer(label, target))
         return tuple(answers) if len(answers) == len(data) else None
@@ -400,18 +405,15 @@ class _Checker:
             hint = f"Did you mean '{guess}'?" if guess else "Set 'start' to the ID of the first question."
             self.problem(start_line, f"the start node '{start}' does not exist.", where, hint)
         parents: dict[str, list[str]] = {name: [] for name in names}
-        for node in nodes.values():
-            if not isinstance(node, Question):
-                continue
-            for index, answer in enumerate(node.answers):
-                line = answer_lines.get((node.id, index))
-                if answer.next not in parents:
-                    guess = _suggest(answer.next, names)
+        for source, targets in self.edges.items():
+            for index, target in enumerate(targets):
+                if target not in parents:
+                    guess = _suggest(target, names)
                     hint = f"Did you mean '{guess}'?" if guess else "Point 'next' at a node ID of this tree."
-                    self.problem(line, f"the answer '{answer.label.da}' leads to '{answer.next}', which does not exist.",
-                                 f"{where} / node {node.id}", hint)
+                    self.problem(answer_lines.get((source, index)), f"answer {index + 1} leads to '{target}', which does not exist.",
+                                 f"{where} / node {source}", hint)
                 else:
-                    parents[answer.next].append(node.id)
+                    parents[target].append(source)
         for name, sources in parents.items():
             if len(sources) > 1:
                 self.problem(
@@ -423,7 +425,7 @@ class _Checker:
             if start is not None and name == start and sources:
                 self.problem(node_lines.get(name), f"the start node is the target of an answer ({', '.join(sources)}).",
                              f"{where} / node {name}", "No answer may lead back to the start; use 'Start again' instead.")
-        for cycle in _cycles(nodes):
+        for cycle in _cycles(self.edges):
             self.problem(
                 node_lines.get(cycle[0]),
                 f"the answers go round in a circle: {' -> '.join([*cycle, cycle[0]])}.",
@@ -431,9 +433,9 @@ class _Checker:
                 "Point one of these answers at a new node, so every path ends at an outcome.",
             )
         if start is not None and start in raw_nodes:
-            reached = _reachable(start, nodes)
+            reached = _reachable(start, self.edges)
             for name in names:
-                if name not in reached and name in nodes:
+                if name not in reached:
                     self.problem(
                         node_lines.get(name),
                         "no answer leads to this node, so no reader can reach it.",
@@ -467,28 +469,23 @@ def _describe(value: Any) -> str:
     return type(value).__name__
 
 
-def _children(node: Node) -> list[str]:
-    return [answer.next for answer in node.answers] if isinstance(node, Question) else []
-
-
-def _reachable(start: str, nodes: Mapping[str, Node]) -> set[str]:
+def _reachable(start: str, edges: Mapping[str, list[str]]) -> set[str]:
     seen, stack = {start}, [start]
     while stack:
-        node = nodes.get(stack.pop())
-        for child in _children(node) if node else []:
+        for child in edges.get(stack.pop(), []):
             if child not in seen:
                 seen.add(child)
                 stack.append(child)
     return seen
 
 
-def _cycles(nodes: Mapping[str, Node]) -> list[list[str]]:
+def _cycles(edges: Mapping[str, list[str]]) -> list[list[str]]:
     """Each distinct cycle once, found by an iterative depth-first search (no recursion limit)."""
     white, grey, black = 0, 1, 2
-    colour = dict.fromkeys(nodes, white)
+    colour = dict.fromkeys(edges, white)
     found: list[list[str]] = []
     seen_cycles: set[frozenset[str]] = set()
-    for root in nodes:
+    for root in edges:
         if colour[root] != white:
             continue
         path: list[str] = []
@@ -498,12 +495,12 @@ def _cycles(nodes: Mapping[str, Node]) -> list[list[str]]:
             if index == 0:
                 colour[name] = grey
                 path.append(name)
-            children = [child for child in _children(nodes[name]) if child in nodes]
+            children = [child for child in edges.get(name, []) if child in edges]
             if index < len(children):
                 stack.append((name, index + 1))
                 child = children[index]
                 if colour[child] == grey:
-                    cycle = path[path.index(child):]
+                    cycle = path[path.index(child) :]
                     if frozenset(cycle) not in seen_cycles:
                         seen_cycles.add(frozenset(cycle))
                         found.append(cycle)

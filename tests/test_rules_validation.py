@@ -1,0 +1,270 @@
+"""Every kind of mistake in the rules file gets a located message (file, line, node) and a likely fix."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from borgerguide import RulesError, load_rules
+
+ROOT = Path(__file__).resolve().parent.parent
+PAGES = frozenset({"mitid.md", "hjaelp.md", "selvbetjening/index.md"})
+
+VALID = """\
+last_reviewed: 2026-11-26
+other_help: [borgerservice]
+contacts:
+  borgerservice:
+    name:
+      da: Borgerservice
+      en: Citizen Service
+  mitid-support:
+    name:
+      da: MitID-supporten
+      en: MitID support
+    phone: "33 98 00 10"
+trees:
+  test:
+    title:
+      da: Test
+      en: Test
+    intro:
+      da: Intro
+      en: Intro
+    needs:
+      da: Intet
+      en: Nothing
+    start: q1
+    nodes:
+      q1:
+        question:
+          da: Er du fritaget?
+          en: Are you exempt?
+        answers:
+          - label:
+              da: Ja
+              en: "Yes"
+            next: yes-outcome
+          - label:
+              da: Nej
+              en: "No"
+            next: no-outcome
+      yes-outcome:
+        heading:
+          da: Du er fritaget
+          en: You are exempt
+        result:
+          da: Resultat
+          en: Result
+        next_steps:
+          - da: Ring
+            en: Call
+        contacts: [mitid-support]
+        pages: [mitid.md]
+      no-outcome:
+        heading:
+          da: Du er ikke fritaget
+          en: You are not exempt
+        result:
+          da: Resultat
+          en: Result
+        next_steps:
+          - da: Ring
+            en: Call
+"""
+
+
+def _load(tmp_path: Path, text: str):
+    path = tmp_path / "rules.yml"
+    path.write_text(text, "utf-8")
+    return load_rules(path, known_pages=PAGES, display_name="data/rules.yml")
+
+
+def _problems(tmp_path: Path, text: str) -> str:
+    with pytest.raises(RulesError) as error:
+        _load(tmp_path, text)
+    return str(error.value)
+
+
+def _line_of(text: str, fragment: str) -> int:
+    """The last line holding the fragment (a duplicate or a later node is the one reported)."""
+    return [n for n, line in enumerate(text.splitlines(), start=1) if fragment in line][-1]
+
+
+def _edit(old: str, new: str, count: int = 1) -> str:
+    assert VALID.count(old) >= count, old
+    return VALID.replace(old, new, count)
+
+
+def test_the_valid_document_loads(tmp_path: Path) -> None:
+    rules = _load(tmp_path, VALID)
+    tree = rules.trees["test"]
+    assert [o.id for o in tree.outcomes_in_order()] == ["yes-outcome", "no-outcome"]
+    assert tree.trail("no-outcome")[0].answer.label.en == "No"
+    assert rules.contacts["mitid-support"].tel_uri == "tel:+4533980010"
+
+
+def test_the_real_rules_file_is_valid() -> None:
+    pages = frozenset(p.relative_to(ROOT / "docs" / "da").as_posix() for p in (ROOT / "docs" / "da").rglob("*.md"))
+    rules = load_rules(ROOT / "data" / "rules.yml", known_pages=pages)
+    assert set(rules.trees) == {"undtagelse", "hjaelp", "hjaelp-andre"}
+
+
+CASES = [
+    # (name, edited document, fragment on the reported line, node, words in message, words in hint)
+    ("unknown target",
+     _edit("next: no-outcome", "next: no-outcom"), "next: no-outcom", "tree test / node q1",
+     "answer 2 leads to 'no-outcom', which does not exist", "Did you mean 'no-outcome'?"),
+    ("unknown contact",
+     _edit("contacts: [mitid-support]", "contacts: [mitid-suport]"), "contacts: [mitid-suport]", "tree test / node yes-outcome",
+     "unknown contact 'mitid-suport'", "Did you mean 'mitid-support'?"),
+    ("unknown page",
+     _edit("pages: [mitid.md]", "pages: [mitd.md]"), "pages: [mitd.md]", "tree test / node yes-outcome",
+     "the guidance page 'mitd.md' does not exist", "Did you mean 'mitid.md'?"),
+    ("duplicate node ID",
+     _edit("      no-outcome:\n        heading:", "      yes-outcome:\n        heading:"), "      yes-outcome:", None,
+     "the key 'yes-outcome' appears twice", "YAML would silently keep only the last"),
+    ("typo in a key",
+     _edit("            next: no-outcome", "            nxt: no-outcome"), "nxt: no-outcome", "tree test / node q1",
+     "unknown key 'nxt' in answer 2", "Did you mean 'next'?"),
+    ("missing language",
+     _edit("          da: Du er ikke fritaget\n          en: You are not exempt", "          da: Du er ikke fritaget"),
+     "        heading:", "tree test / node no-outcome", "'heading' has no English (en) text", "Add 'en:'"),
+    ("empty text",
+     _edit("          en: Are you exempt?", '          en: ""'), 'en: ""', "tree test / node q1",
+     "the English (en) text of 'question' is empty", "Write the English (en) text"),
+    ("one answer only",
+     _edit("""          - label:
+              da: Nej
+              en: "No"
+            next: no-outcome
+""", ""), "        answers:", "tree test / node q1", "at least two answers; this one has 1", "make this node an outcome"),
+    ("outcome with answers",
+     _edit("        contacts: [mitid-support]", "        contacts: [mitid-support]\n        answers: []"), "      yes-outcome:",
+     "tree test / node yes-outcome", "mixes a question", "Split it in two nodes"),
+    ("HTML in text",
+     _edit("          da: Er du fritaget?", "          da: Er du <script>alert(1)</script> fritaget?"), "<script>",
+     "tree test / node q1", "contains HTML or code ('<script>')", "plain text only"),
+    ("ID that is not URL-safe",
+     _edit("next: yes-outcome", "next: Ja Udfald").replace("      yes-outcome:", "      Ja Udfald:"), "      Ja Udfald:",
+     "tree test / node Ja Udfald", "is not a valid ID", "'ja-udfald'"),
+    ("very long label",
+     _edit("              da: Ja\n", "              da: " + "Ja " * 40 + "\n"), "Ja Ja Ja", "tree test / node q1",
+     "is 119 characters; at most 80 fit", "Shorten it"),
+    ("unknown start node",
+     _edit("    start: q1", "    start: q2"), "    start: q2", "tree test", "the start node 'q2' does not exist", "Did you mean 'q1'?"),
+    ("bad date",
+     _edit("last_reviewed: 2026-11-26", "last_reviewed: 26/11/2026"), "last_reviewed", None,
+     "must be a date like 2026-11-26", "YYYY-MM-DD"),
+    ("bad phone number",
+     _edit('phone: "33 98 00 10"', 'phone: "3398-0010"'), "phone:", "contact mitid-support",
+     "is not in the form '33 98 00 10'", "8 digits in pairs"),
+    ("single text instead of both languages",
+     _edit("          da: Resultat\n          en: Result\n", "          Resultat\n").replace("        result:\n          Resultat", "        result: Resultat"),
+     "        result: Resultat", "tree test / node yes-outcome", "must have a text per language", "da: ..."),
+    ("tab character",
+     _edit("    start: q1", "\tstart: q1"), "\tstart: q1", None, "YAML syntax error", "Replace the tab character with spaces"),
+    ("text with a colon",
+     _edit("          en: Are you exempt?", "          en: Note: are you exempt?"), "Note: are you exempt?", None,
+     "YAML syntax error", 'must be put in quotes'),
+]
+
+
+@pytest.mark.parametrize(("name", "text", "fragment", "node", "message", "hint"), CASES, ids=[c[0] for c in CASES])
+def test_mistake_is_reported_with_file_line_node_and_fix(
+    tmp_path: Path, name: str, text: str, fragment: str, node: str | None, message: str, hint: str
+) -> None:
+    report = _problems(tmp_path, text)
+    line = _line_of(text, fragment)
+    assert f"data/rules.yml:{line}:" in report, f"expected line {line} in:\n{report}"
+    if node:
+        assert f"[{node}]" in report, report
+    assert message in report, report
+    assert hint in report, report
+    assert "Traceback" not in report
+
+
+def test_unreachable_node_is_reported(tmp_path: Path) -> None:
+    text = VALID + """\
+      lost:
+        heading:
+          da: Tabt
+          en: Lost
+        result:
+          da: R
+          en: R
+        next_steps:
+          - da: S
+            en: S
+"""
+    report = _problems(tmp_path, text)
+    assert f"data/rules.yml:{_line_of(text, '      lost:')}: [tree test / node lost] no answer leads to this node" in report
+    assert "next: lost" in report
+
+
+def test_node_reached_from_two_answers_is_reported(tmp_path: Path) -> None:
+    text = _edit("next: no-outcome", "next: yes-outcome")
+    report = _problems(tmp_path, text)
+    assert "[tree test / node yes-outcome] the node is reached from 2 answers (q1, q1)" in report
+    assert "Give each path its own node" in report
+    assert "[tree test / node no-outcome] no answer leads to this node" in report
+
+
+def test_cycle_is_reported(tmp_path: Path) -> None:
+    text = _edit("next: no-outcome", "next: q2") + """\
+      q2:
+        question:
+          da: Igen?
+          en: Again?
+        answers:
+          - label:
+              da: Ja
+              en: "Yes"
+            next: q3
+          - label:
+              da: Nej
+              en: "No"
+            next: no-outcome
+      q3:
+        question:
+          da: Og igen?
+          en: And again?
+        answers:
+          - label:
+              da: Ja
+              en: "Yes"
+            next: q2
+          - label:
+              da: Nej
+              en: "No"
+            next: q1
+"""
+    report = _problems(tmp_path, text)
+    assert re.search(r"the answers go round in a circle: (q1 -> q2 -> q3 -> q1|q2 -> q3 -> q2)", report), report
+    assert "Point one of these answers at a new node" in report
+
+
+def test_every_problem_is_reported_in_one_run(tmp_path: Path) -> None:
+    text = _edit("next: no-outcome", "next: nowhere").replace("contacts: [mitid-support]", "contacts: [nobody]")
+    text = text.replace("          en: Are you exempt?\n", "")
+    report = _problems(tmp_path, text)
+    assert report.startswith("4 problems found:")
+    for expected in ("'nowhere'", "'nobody'", "no English (en)", "no answer leads to this node"):
+        assert expected in report
+
+
+def test_file_that_is_not_yaml_mapping(tmp_path: Path) -> None:
+    report = _problems(tmp_path, "- just\n- a list\n")
+    assert "data/rules.yml:1:" in report and "must be a list of keys and values" in report
+
+
+def test_huge_file_is_refused_before_parsing(tmp_path: Path) -> None:
+    report = _problems(tmp_path, VALID + "#" * 3_000_000)
+    assert "MB" in report and "more than" in report
+
+
+def test_empty_file(tmp_path: Path) -> None:
+    report = _problems(tmp_path, "")
+    assert "data/rules.yml" in report
