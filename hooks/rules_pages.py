@@ -77,7 +77,9 @@ def _generated_file(config: MkDocsConfig, source: str, language: str, content: s
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
     source = getattr(page.file, "norm_src_uri", page.file.src_uri)
     display = f"docs/{page.file.src_uri}"
-    markdown, problems = expand_markers(markdown, _state["rules"], _language(config), source, display, _state["renderer"])
+    markdown, problems = expand_markers(
+        markdown, _state["rules"], _language(config), source, display, _state["renderer"]
+    )
     if problems:
         raise _fail(RulesError(problems))
     return markdown

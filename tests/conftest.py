@@ -14,7 +14,7 @@ import pytest
 from bs4 import BeautifulSoup
 
 ROOT = Path(__file__).resolve().parent.parent
-PROJECT_PARTS = ("mkdocs.yml", "docs", "data", "overrides", "hooks", "tools")
+PROJECT_PARTS = ("mkdocs.yml", "docs", "data", "overrides", "hooks", "tools", "src", "tests")
 
 
 @dataclass(frozen=True)
@@ -28,7 +28,11 @@ def run_build(project: Path, site: Path) -> Build:
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
     result = subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site)],
-        cwd=project, env=env, capture_output=True, text=True, check=False,
+        cwd=project,
+        env=env,
+        capture_output=True,
+        text=True,
+        check=False,
     )
     return Build(result.returncode, result.stdout + result.stderr, site)
 
@@ -47,7 +51,7 @@ def project_copy(tmp_path: Path) -> Path:
     for part in PROJECT_PARTS:
         source = ROOT / part
         if source.is_dir():
-            shutil.copytree(source, tmp_path / part, ignore=shutil.ignore_patterns("__pycache__"))
+            shutil.copytree(source, tmp_path / part, ignore=shutil.ignore_patterns("__pycache__", "*.egg-info"))
         else:
             shutil.copy2(source, tmp_path / part)
     return tmp_path

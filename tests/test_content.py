@@ -7,10 +7,10 @@ from pathlib import Path
 
 import pytest
 import yaml
+from readability import LIX_TARGET, page_lix
 
 from borgerguide.errors import RulesError
 from borgerguide.pages import check_parity, load_pages
-from readability import LIX_TARGET, page_lix
 
 ROOT = Path(__file__).resolve().parent.parent
 DOCS = ROOT / "docs"
@@ -28,7 +28,9 @@ def test_both_languages_have_the_same_pages() -> None:
 def test_a_page_in_one_language_only_is_reported(tmp_path: Path) -> None:
     for language in ("da", "en"):
         (tmp_path / language).mkdir()
-    (tmp_path / "da" / "ny-side.md").write_text("---\ntitle: Ny\ndescription: Ny side.\nlast_reviewed: 2026-11-26\n---\n")
+    (tmp_path / "da" / "ny-side.md").write_text(
+        "---\ntitle: Ny\ndescription: Ny side.\nlast_reviewed: 2026-11-26\n---\n"
+    )
     problems = check_parity(tmp_path)
     assert [str(p.file) for p in problems] == ["docs/da/ny-side.md"]
     assert "docs/en/ny-side.md" in problems[0].message

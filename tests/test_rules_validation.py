@@ -114,61 +114,161 @@ def test_the_real_rules_file_is_valid() -> None:
 
 CASES = [
     # (name, edited document, fragment on the reported line, node, words in message, words in hint)
-    ("unknown target",
-     _edit("next: no-outcome", "next: no-outcom"), "next: no-outcom", "tree test / node q1",
-     "answer 2 leads to 'no-outcom', which does not exist", "Did you mean 'no-outcome'?"),
-    ("unknown contact",
-     _edit("contacts: [mitid-support]", "contacts: [mitid-suport]"), "contacts: [mitid-suport]", "tree test / node yes-outcome",
-     "unknown contact 'mitid-suport'", "Did you mean 'mitid-support'?"),
-    ("unknown page",
-     _edit("pages: [mitid.md]", "pages: [mitd.md]"), "pages: [mitd.md]", "tree test / node yes-outcome",
-     "the guidance page 'mitd.md' does not exist", "Did you mean 'mitid.md'?"),
-    ("duplicate node ID",
-     _edit("      no-outcome:\n        heading:", "      yes-outcome:\n        heading:"), "      yes-outcome:", None,
-     "the key 'yes-outcome' appears twice", "YAML would silently keep only the last"),
-    ("typo in a key",
-     _edit("            next: no-outcome", "            nxt: no-outcome"), "nxt: no-outcome", "tree test / node q1",
-     "unknown key 'nxt' in answer 2", "Did you mean 'next'?"),
-    ("missing language",
-     _edit("          da: Du er ikke fritaget\n          en: You are not exempt", "          da: Du er ikke fritaget"),
-     "        heading:", "tree test / node no-outcome", "'heading' has no English (en) text", "Add 'en:'"),
-    ("empty text",
-     _edit("          en: Are you exempt?", '          en: ""'), 'en: ""', "tree test / node q1",
-     "the English (en) text of 'question' is empty", "Write the English (en) text"),
-    ("one answer only",
-     _edit("""          - label:
+    (
+        "unknown target",
+        _edit("next: no-outcome", "next: no-outcom"),
+        "next: no-outcom",
+        "tree test / node q1",
+        "answer 2 leads to 'no-outcom', which does not exist",
+        "Did you mean 'no-outcome'?",
+    ),
+    (
+        "unknown contact",
+        _edit("contacts: [mitid-support]", "contacts: [mitid-suport]"),
+        "contacts: [mitid-suport]",
+        "tree test / node yes-outcome",
+        "unknown contact 'mitid-suport'",
+        "Did you mean 'mitid-support'?",
+    ),
+    (
+        "unknown page",
+        _edit("pages: [mitid.md]", "pages: [mitd.md]"),
+        "pages: [mitd.md]",
+        "tree test / node yes-outcome",
+        "the guidance page 'mitd.md' does not exist",
+        "Did you mean 'mitid.md'?",
+    ),
+    (
+        "duplicate node ID",
+        _edit("      no-outcome:\n        heading:", "      yes-outcome:\n        heading:"),
+        "      yes-outcome:",
+        None,
+        "the key 'yes-outcome' appears twice",
+        "YAML would silently keep only the last",
+    ),
+    (
+        "typo in a key",
+        _edit("            next: no-outcome", "            nxt: no-outcome"),
+        "nxt: no-outcome",
+        "tree test / node q1",
+        "unknown key 'nxt' in answer 2",
+        "Did you mean 'next'?",
+    ),
+    (
+        "missing language",
+        _edit(
+            "          da: Du er ikke fritaget\n          en: You are not exempt", "          da: Du er ikke fritaget"
+        ),
+        "        heading:",
+        "tree test / node no-outcome",
+        "'heading' has no English (en) text",
+        "Add 'en:'",
+    ),
+    (
+        "empty text",
+        _edit("          en: Are you exempt?", '          en: ""'),
+        'en: ""',
+        "tree test / node q1",
+        "the English (en) text of 'question' is empty",
+        "Write the English (en) text",
+    ),
+    (
+        "one answer only",
+        _edit(
+            """          - label:
               da: Nej
               en: "No"
             next: no-outcome
-""", ""), "        answers:", "tree test / node q1", "at least two answers; this one has 1", "make this node an outcome"),
-    ("outcome with answers",
-     _edit("        contacts: [mitid-support]", "        contacts: [mitid-support]\n        answers: []"), "      yes-outcome:",
-     "tree test / node yes-outcome", "mixes a question", "Split it in two nodes"),
-    ("HTML in text",
-     _edit("          da: Er du fritaget?", "          da: Er du <script>alert(1)</script> fritaget?"), "<script>",
-     "tree test / node q1", "contains HTML or code ('<script>')", "plain text only"),
-    ("ID that is not URL-safe",
-     _edit("next: yes-outcome", "next: Ja Udfald").replace("      yes-outcome:", "      Ja Udfald:"), "      Ja Udfald:",
-     "tree test / node Ja Udfald", "is not a valid ID", "'ja-udfald'"),
-    ("very long label",
-     _edit("              da: Ja\n", "              da: " + "Ja " * 40 + "\n"), "Ja Ja Ja", "tree test / node q1",
-     "is 119 characters; at most 80 fit", "Shorten it"),
-    ("unknown start node",
-     _edit("    start: q1", "    start: q2"), "    start: q2", "tree test", "the start node 'q2' does not exist", "Did you mean 'q1'?"),
-    ("bad date",
-     _edit("last_reviewed: 2026-11-26", "last_reviewed: 26/11/2026"), "last_reviewed", None,
-     "must be a date like 2026-11-26", "YYYY-MM-DD"),
-    ("bad phone number",
-     _edit('phone: "33 98 00 10"', 'phone: "3398-0010"'), "phone:", "contact mitid-support",
-     "is not in the form '33 98 00 10'", "8 digits in pairs"),
-    ("single text instead of both languages",
-     _edit("          da: Resultat\n          en: Result\n", "          Resultat\n").replace("        result:\n          Resultat", "        result: Resultat"),
-     "        result: Resultat", "tree test / node yes-outcome", "must have a text per language", "da: ..."),
-    ("tab character",
-     _edit("    start: q1", "\tstart: q1"), "\tstart: q1", None, "YAML syntax error", "Replace the tab character with spaces"),
-    ("text with a colon",
-     _edit("          en: Are you exempt?", "          en: Note: are you exempt?"), "Note: are you exempt?", None,
-     "YAML syntax error", 'must be put in quotes'),
+""",
+            "",
+        ),
+        "        answers:",
+        "tree test / node q1",
+        "at least two answers; this one has 1",
+        "make this node an outcome",
+    ),
+    (
+        "outcome with answers",
+        _edit("        contacts: [mitid-support]", "        contacts: [mitid-support]\n        answers: []"),
+        "      yes-outcome:",
+        "tree test / node yes-outcome",
+        "mixes a question",
+        "Split it in two nodes",
+    ),
+    (
+        "HTML in text",
+        _edit("          da: Er du fritaget?", "          da: Er du <script>alert(1)</script> fritaget?"),
+        "<script>",
+        "tree test / node q1",
+        "contains HTML or code ('<script>')",
+        "plain text only",
+    ),
+    (
+        "ID that is not URL-safe",
+        _edit("next: yes-outcome", "next: Ja Udfald").replace("      yes-outcome:", "      Ja Udfald:"),
+        "      Ja Udfald:",
+        "tree test / node Ja Udfald",
+        "is not a valid ID",
+        "'ja-udfald'",
+    ),
+    (
+        "very long label",
+        _edit("              da: Ja\n", "              da: " + "Ja " * 40 + "\n"),
+        "Ja Ja Ja",
+        "tree test / node q1",
+        "is 119 characters; at most 80 fit",
+        "Shorten it",
+    ),
+    (
+        "unknown start node",
+        _edit("    start: q1", "    start: q2"),
+        "    start: q2",
+        "tree test",
+        "the start node 'q2' does not exist",
+        "Did you mean 'q1'?",
+    ),
+    (
+        "bad date",
+        _edit("last_reviewed: 2026-11-26", "last_reviewed: 26/11/2026"),
+        "last_reviewed",
+        None,
+        "must be a date like 2026-11-26",
+        "YYYY-MM-DD",
+    ),
+    (
+        "bad phone number",
+        _edit('phone: "33 98 00 10"', 'phone: "3398-0010"'),
+        "phone:",
+        "contact mitid-support",
+        "is not in the form '33 98 00 10'",
+        "8 digits in pairs",
+    ),
+    (
+        "single text instead of both languages",
+        _edit("          da: Resultat\n          en: Result\n", "          Resultat\n").replace(
+            "        result:\n          Resultat", "        result: Resultat"
+        ),
+        "        result: Resultat",
+        "tree test / node yes-outcome",
+        "must have a text per language",
+        "da: ...",
+    ),
+    (
+        "tab character",
+        _edit("    start: q1", "\tstart: q1"),
+        "\tstart: q1",
+        None,
+        "YAML syntax error",
+        "Replace the tab character with spaces",
+    ),
+    (
+        "text with a colon",
+        _edit("          en: Are you exempt?", "          en: Note: are you exempt?"),
+        "Note: are you exempt?",
+        None,
+        "YAML syntax error",
+        "must be put in quotes",
+    ),
 ]
 
 
@@ -187,7 +287,9 @@ def test_mistake_is_reported_with_file_line_node_and_fix(
 
 
 def test_unreachable_node_is_reported(tmp_path: Path) -> None:
-    text = VALID + """\
+    text = (
+        VALID
+        + """\
       lost:
         heading:
           da: Tabt
@@ -199,8 +301,12 @@ def test_unreachable_node_is_reported(tmp_path: Path) -> None:
           - da: S
             en: S
 """
+    )
     report = _problems(tmp_path, text)
-    assert f"data/rules.yml:{_line_of(text, '      lost:')}: [tree test / node lost] no answer leads to this node" in report
+    assert (
+        f"data/rules.yml:{_line_of(text, '      lost:')}: [tree test / node lost] no answer leads to this node"
+        in report
+    )
     assert "next: lost" in report
 
 
@@ -213,7 +319,9 @@ def test_node_reached_from_two_answers_is_reported(tmp_path: Path) -> None:
 
 
 def test_cycle_is_reported(tmp_path: Path) -> None:
-    text = _edit("next: no-outcome", "next: q2") + """\
+    text = (
+        _edit("next: no-outcome", "next: q2")
+        + """\
       q2:
         question:
           da: Igen?
@@ -241,6 +349,7 @@ def test_cycle_is_reported(tmp_path: Path) -> None:
               en: "No"
             next: q1
 """
+    )
     report = _problems(tmp_path, text)
     assert re.search(r"the answers go round in a circle: (q1 -> q2 -> q3 -> q1|q2 -> q3 -> q2)", report), report
     assert "Point one of these answers at a new node" in report

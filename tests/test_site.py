@@ -8,7 +8,6 @@ from pathlib import Path
 from urllib.parse import urljoin, urlparse
 
 import yaml
-
 from conftest import content_pages, html_pages, page_language, soup
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -57,9 +56,21 @@ def test_no_page_loads_anything_from_another_host(site: Path) -> None:
         for tag in doc.find_all(["script", "img", "iframe", "link", "source", "audio", "video", "embed", "object"]):
             for attribute in ("src", "href", "data", "srcset"):
                 value = tag.get(attribute)
-                if tag.name == "link" and attribute == "href" and not set(tag.get("rel", [])) & {
-                    "stylesheet", "preload", "prefetch", "icon", "modulepreload", "manifest", "preconnect", "dns-prefetch"
-                }:
+                if (
+                    tag.name == "link"
+                    and attribute == "href"
+                    and not set(tag.get("rel", []))
+                    & {
+                        "stylesheet",
+                        "preload",
+                        "prefetch",
+                        "icon",
+                        "modulepreload",
+                        "manifest",
+                        "preconnect",
+                        "dns-prefetch",
+                    }
+                ):
                     continue  # rel=alternate/canonical are addresses, not requests
                 if value and urlparse(value).netloc and urlparse(value).hostname != SITE_HOST:
                     offenders.append(f"{page.relative_to(site)}: <{tag.name} {attribute}={value}>")
@@ -105,9 +116,16 @@ def test_every_page_has_the_municipality_footer(site: Path) -> None:
 
 
 def test_language_switcher_leads_to_the_same_page(site: Path) -> None:
-    samples = ["", "mitid/", "selvbetjening/ikke-fritaget/", "hjaelp-andre/fuldmagt/",
-               "guide/undtagelse/", "guide/undtagelse/saerlige-forhold/", "guide/hjaelp/nemsms/",
-               "guide/hjaelp-andre/oversigt/"]
+    samples = [
+        "",
+        "mitid/",
+        "selvbetjening/ikke-fritaget/",
+        "hjaelp-andre/fuldmagt/",
+        "guide/undtagelse/",
+        "guide/undtagelse/saerlige-forhold/",
+        "guide/hjaelp/nemsms/",
+        "guide/hjaelp-andre/oversigt/",
+    ]
     for path in samples:
         for language, other in (("da", "en"), ("en", "da")):
             url = f"/{path}" if language == "da" else f"/en/{path}"

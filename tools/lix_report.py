@@ -16,7 +16,9 @@ from readability import LIX_TARGET, page_lix  # noqa: E402
 
 
 def main() -> int:
-    rows = [(path.relative_to(ROOT).as_posix(), page_lix(path)) for path in sorted((ROOT / "docs" / "da").rglob("*.md"))]
+    rows = [
+        (path.relative_to(ROOT).as_posix(), page_lix(path)) for path in sorted((ROOT / "docs" / "da").rglob("*.md"))
+    ]
     width = max(len(name) for name, _ in rows)
     print(f"{'page':<{width}}  LIX")
     for name, lix in rows:

@@ -63,8 +63,15 @@ def layout(tree: Tree, language: Language, answer_word: str) -> Flowchart:
         lines = textwrap.wrap(text, chars)
         label_lines = textwrap.wrap(f"{answer_word}: {label}", chars) if label else []
         height = 2 * PADDING + LINE_HEIGHT * (len(lines) + len(label_lines))
-        box = Box(x, y, width, height, "question" if isinstance(node, Question) else "outcome",
-                  "\n".join(label_lines) if label_lines else None, tuple(lines))
+        box = Box(
+            x,
+            y,
+            width,
+            height,
+            "question" if isinstance(node, Question) else "outcome",
+            "\n".join(label_lines) if label_lines else None,
+            tuple(lines),
+        )
         boxes.append(box)
         if parent is not None:
             connectors.append(Connector(parent.x + INDENT // 2, parent.y + parent.height, y + height // 2, x))

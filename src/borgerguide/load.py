@@ -53,9 +53,7 @@ def _construct_map(loader: _LocatingLoader, node: yaml.MappingNode):  # type: ig
         key = loader.construct_object(key_node, deep=True)
         line = key_node.start_mark.line + 1
         if not isinstance(key, (str, int, float, bool)) and key is not None:
-            raise yaml.constructor.ConstructorError(
-                None, None, "a key must be a plain word", key_node.start_mark
-            )
+            raise yaml.constructor.ConstructorError(None, None, "a key must be a plain word", key_node.start_mark)
         if key in data:
             raise _DuplicateKey(key, data.key_lines[key], line)
         data[key] = loader.construct_object(value_node, deep=True)
@@ -110,11 +108,9 @@ def read_yaml(path: Path, display_name: str | None = None) -> Any:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as error:
         line = raw[: error.start].count(b"\n") + 1
-        raise RulesError(
-            [Problem(name, line, "the file is not UTF-8 text.", hint="Save the file as UTF-8.")]
-        ) from None
+        raise RulesError([Problem(name, line, "the file is not UTF-8 text.", hint="Save the file as UTF-8.")]) from None
     try:
-        return yaml.load(text, Loader=_LocatingLoader)  # noqa: S506 - a SafeLoader subclass
+        return yaml.load(text, Loader=_LocatingLoader)
     except _DuplicateKey as dup:
         raise RulesError(
             [
@@ -135,9 +131,7 @@ def read_yaml(path: Path, display_name: str | None = None) -> Any:
         raise RulesError([Problem(name, None, f"YAML error: {error}.")]) from None
 
 
-def load_rules(
-    path: Path, known_pages: frozenset[str] | None = None, display_name: str | None = None
-) -> Rules:
+def load_rules(path: Path, known_pages: frozenset[str] | None = None, display_name: str | None = None) -> Rules:
     """Read and validate a rules file. ``known_pages`` are guidance page paths (``mitid.md``) links may use."""
     data = read_yaml(path, display_name)
     return build_rules(data, display_name or str(path), known_pages)

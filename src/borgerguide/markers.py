@@ -29,19 +29,37 @@ def expand_markers(
             if ident in rules.contacts:
                 return renderer.contact_inline(rules.contacts[ident], language)
             guess = _suggest(ident, rules.contacts)
-            problems.append(Problem(display, line, f"unknown contact '{ident}' in {match.group(0)}.",
-                                    hint=f"Did you mean '{guess}'?" if guess else "See the IDs under 'contacts:' in data/rules.yml."))
+            problems.append(
+                Problem(
+                    display,
+                    line,
+                    f"unknown contact '{ident}' in {match.group(0)}.",
+                    hint=f"Did you mean '{guess}'?" if guess else "See the IDs under 'contacts:' in data/rules.yml.",
+                )
+            )
         elif kind == "tree":
             if ident in rules.trees:
                 tree = rules.trees[ident]
                 link = markdown_link(page_source, start_source(ident))
                 return f"[{renderer.escape_markdown(tree.title[language])}]({link}){{ .dd-guide-link }}"
             guess = _suggest(ident, rules.trees)
-            problems.append(Problem(display, line, f"unknown guide '{ident}' in {match.group(0)}.",
-                                    hint=f"Did you mean '{guess}'?" if guess else "See the IDs under 'trees:' in data/rules.yml."))
+            problems.append(
+                Problem(
+                    display,
+                    line,
+                    f"unknown guide '{ident}' in {match.group(0)}.",
+                    hint=f"Did you mean '{guess}'?" if guess else "See the IDs under 'trees:' in data/rules.yml.",
+                )
+            )
         else:
-            problems.append(Problem(display, line, f"unknown marker kind '{kind}' in {match.group(0)}.",
-                                    hint="Use [[contact:ID]] or [[tree:ID]]."))
+            problems.append(
+                Problem(
+                    display,
+                    line,
+                    f"unknown marker kind '{kind}' in {match.group(0)}.",
+                    hint="Use [[contact:ID]] or [[tree:ID]].",
+                )
+            )
         return match.group(0)
 
     return MARKER.sub(replace, markdown), problems

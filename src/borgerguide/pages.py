@@ -46,16 +46,27 @@ def read_front_matter(file: Path, display: str) -> tuple[dict[str, object], list
     match = FRONT_MATTER.match(text)
     if not match:
         return {}, [
-            Problem(display, 1, "the page has no front matter.",
-                    hint="Start the page with ---, then title:, description: and last_reviewed:, then --- (see docs/_template.md).")
+            Problem(
+                display,
+                1,
+                "the page has no front matter.",
+                hint="Start the page with ---, then title:, description: and last_reviewed:, then --- "
+                "(see docs/_template.md).",
+            )
         ]
     try:
         meta = yaml.safe_load(match.group(1)) or {}
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None)
         line = mark.line + 2 if mark else 2
-        return {}, [Problem(display, line, f"the front matter is not valid YAML ({getattr(error, 'problem', error)}).",
-                            hint='Put a value that contains ": " in quotes.')]
+        return {}, [
+            Problem(
+                display,
+                line,
+                f"the front matter is not valid YAML ({getattr(error, 'problem', error)}).",
+                hint='Put a value that contains ": " in quotes.',
+            )
+        ]
     if not isinstance(meta, dict):
         return {}, [Problem(display, 2, "the front matter must be 'key: value' lines.")]
     return meta, []
@@ -73,19 +84,38 @@ def check_front_matter(meta: dict[str, object], display: str, text: str = "") ->
 
     for key in REQUIRED_KEYS:
         if key not in meta:
-            problems.append(Problem(display, 1, f"the front matter has no '{key}'.", hint=f"Add a line '{key}: ...' between the --- lines."))
+            problems.append(
+                Problem(
+                    display,
+                    1,
+                    f"the front matter has no '{key}'.",
+                    hint=f"Add a line '{key}: ...' between the --- lines.",
+                )
+            )
     for key in ("title", "description"):
         value = meta.get(key)
         if key in meta and (not isinstance(value, str) or not value.strip()):
             problems.append(Problem(display, line_of(key), f"'{key}' is empty.", hint=f"Write the page's {key}."))
     description = meta.get("description")
     if isinstance(description, str) and len(description) > MAX_DESCRIPTION:
-        problems.append(Problem(display, line_of("description"), f"the description is {len(description)} characters; at most {MAX_DESCRIPTION}.",
-                                hint="Shorten it to one or two plain sentences."))
+        problems.append(
+            Problem(
+                display,
+                line_of("description"),
+                f"the description is {len(description)} characters; at most {MAX_DESCRIPTION}.",
+                hint="Shorten it to one or two plain sentences.",
+            )
+        )
     reviewed = meta.get("last_reviewed")
     if "last_reviewed" in meta and not isinstance(reviewed, datetime.date):
-        problems.append(Problem(display, line_of("last_reviewed"), f"'last_reviewed' must be a date like 2026-11-26, not {reviewed!r}.",
-                                hint="Write the date as YYYY-MM-DD without quotes."))
+        problems.append(
+            Problem(
+                display,
+                line_of("last_reviewed"),
+                f"'last_reviewed' must be a date like 2026-11-26, not {reviewed!r}.",
+                hint="Write the date as YYYY-MM-DD without quotes.",
+            )
+        )
     return problems
 
 
@@ -104,8 +134,9 @@ def load_pages(docs_dir: Path) -> dict[Language, dict[str, GuidancePage]]:
             if not found:
                 reviewed = meta["last_reviewed"]
                 assert isinstance(reviewed, datetime.date)
-                pages[language][path] = GuidancePage(path, language, str(meta["title"]).strip(),
-                                                     str(meta["description"]).strip(), reviewed.isoformat())
+                pages[language][path] = GuidancePage(
+                    path, language, str(meta["title"]).strip(), str(meta["description"]).strip(), reviewed.isoformat()
+                )
     problems.extend(check_parity(docs_dir))
     if problems:
         raise RulesError(problems)
@@ -114,12 +145,20 @@ def load_pages(docs_dir: Path) -> dict[Language, dict[str, GuidancePage]]:
 
 def check_parity(docs_dir: Path) -> list[Problem]:
     """Every page must exist in every language, so the language switcher always has somewhere to go."""
-    found = {language: {f.relative_to(docs_dir / language).as_posix() for f in (docs_dir / language).rglob("*.md")}
-             for language in LANGUAGES}
+    found = {
+        language: {f.relative_to(docs_dir / language).as_posix() for f in (docs_dir / language).rglob("*.md")}
+        for language in LANGUAGES
+    }
     problems = []
     for language in LANGUAGES:
         for other in LANGUAGES:
             for path in sorted(found[language] - found[other]):
-                problems.append(Problem(f"docs/{language}/{path}", None, f"the page has no counterpart docs/{other}/{path}.",
-                                        hint=f"Create docs/{other}/{path} with the translated text (or delete both)."))
+                problems.append(
+                    Problem(
+                        f"docs/{language}/{path}",
+                        None,
+                        f"the page has no counterpart docs/{other}/{path}.",
+                        hint=f"Create docs/{other}/{path} with the translated text (or delete both).",
+                    )
+                )
     return problems

@@ -51,7 +51,9 @@ class Renderer:
     # -- guidance page markers --------------------------------------------------------------------
 
     def contact_inline(self, contact: Contact, language: Language) -> str:
-        html = self.env.get_template("contact_inline.html.j2").render(contact=contact, language=language, ui=ui_strings(language))
+        html = self.env.get_template("contact_inline.html.j2").render(
+            contact=contact, language=language, ui=ui_strings(language)
+        )
         return " ".join(html.split())
 
     @staticmethod
@@ -63,7 +65,11 @@ class Renderer:
     def tree_pages(self, tree: Tree, language: Language) -> list[GeneratedPage]:
         pages = [self._start(tree, language), self._overview(tree, language)]
         for node in tree.nodes.values():
-            pages.append(self._question(tree, node, language) if isinstance(node, Question) else self._outcome(tree, node, language))
+            pages.append(
+                self._question(tree, node, language)
+                if isinstance(node, Question)
+                else self._outcome(tree, node, language)
+            )
         return pages
 
     def all_pages(self, language: Language) -> list[GeneratedPage]:
@@ -99,44 +105,104 @@ class Renderer:
     def _start(self, tree: Tree, language: Language) -> GeneratedPage:
         source = urls.start_source(tree.id)
         body = self.env.get_template("start.html.j2").render(**self._context(tree, language, source))
-        return self._page(source, "start", tree, None, tree.title[language], tree.intro[language], body, language, in_nav=True, in_search=True)
+        return self._page(
+            source,
+            "start",
+            tree,
+            None,
+            tree.title[language],
+            tree.intro[language],
+            body,
+            language,
+            in_nav=True,
+            in_search=True,
+        )
 
     def _overview(self, tree: Tree, language: Language) -> GeneratedPage:
         source = urls.overview_source(tree.id)
         ui = ui_strings(language)
         outcome_urls = {o.id: urls.relative(source, urls.node_source(tree.id, o.id)) for o in tree.outcomes}
         body = self.env.get_template("overview.html.j2").render(
-            **self._context(tree, language, source), chart=layout(tree, language, ui["answer"]), outcome_urls=outcome_urls,
+            **self._context(tree, language, source),
+            chart=layout(tree, language, ui["answer"]),
+            outcome_urls=outcome_urls,
         )
         title = f"{ui['overview']}: {tree.title[language]}"
-        return self._page(source, "overview", tree, None, title, ui["overview_intro"], body, language, in_nav=False, in_search=False)
+        return self._page(
+            source, "overview", tree, None, title, ui["overview_intro"], body, language, in_nav=False, in_search=False
+        )
 
     def _question(self, tree: Tree, node: Question, language: Language) -> GeneratedPage:
         source = urls.node_source(tree.id, node.id)
-        answers = [{"label": a.label[language], "url": urls.relative(source, urls.node_source(tree.id, a.next))} for a in node.answers]
+        answers = [
+            {"label": a.label[language], "url": urls.relative(source, urls.node_source(tree.id, a.next))}
+            for a in node.answers
+        ]
         body = self.env.get_template("question.html.j2").render(
-            **self._context(tree, language, source), node=node, answers=answers,
-            summary=self._summary(tree, node.id, language, source), back_url=self._back_url(tree, node.id, source),
+            **self._context(tree, language, source),
+            node=node,
+            answers=answers,
+            summary=self._summary(tree, node.id, language, source),
+            back_url=self._back_url(tree, node.id, source),
         )
         description = node.hint[language] if node.hint else tree.intro[language]
-        return self._page(source, "question", tree, node.id, node.question[language], description, body, language, in_nav=False, in_search=False)
+        return self._page(
+            source,
+            "question",
+            tree,
+            node.id,
+            node.question[language],
+            description,
+            body,
+            language,
+            in_nav=False,
+            in_search=False,
+        )
 
     def _outcome(self, tree: Tree, node: Outcome, language: Language) -> GeneratedPage:
         source = urls.node_source(tree.id, node.id)
         read_more = [
-            {"title": self.guidance[language][path].title if path in self.guidance.get(language, {}) else path,
-             "url": urls.relative(source, path)}
+            {
+                "title": self.guidance[language][path].title if path in self.guidance.get(language, {}) else path,
+                "url": urls.relative(source, path),
+            }
             for path in node.pages
         ]
         body = self.env.get_template("outcome.html.j2").render(
-            **self._context(tree, language, source, node.contacts), node=node, contacts=[self.rules.contacts[c] for c in node.contacts],
-            summary=self._summary(tree, node.id, language, source), back_url=self._back_url(tree, node.id, source),
+            **self._context(tree, language, source, node.contacts),
+            node=node,
+            contacts=[self.rules.contacts[c] for c in node.contacts],
+            summary=self._summary(tree, node.id, language, source),
+            back_url=self._back_url(tree, node.id, source),
             read_more=read_more,
         )
-        return self._page(source, "outcome", tree, node.id, node.heading[language], node.result[language], body, language, in_nav=False, in_search=True)
+        return self._page(
+            source,
+            "outcome",
+            tree,
+            node.id,
+            node.heading[language],
+            node.result[language],
+            body,
+            language,
+            in_nav=False,
+            in_search=True,
+        )
 
-    def _page(self, source: str, kind: str, tree: Tree, node_id: str | None, title: str, description: str, body: str,
-              language: Language, *, in_nav: bool, in_search: bool) -> GeneratedPage:
+    def _page(
+        self,
+        source: str,
+        kind: str,
+        tree: Tree,
+        node_id: str | None,
+        title: str,
+        description: str,
+        body: str,
+        language: Language,
+        *,
+        in_nav: bool,
+        in_search: bool,
+    ) -> GeneratedPage:
         meta: dict[str, Any] = {
             "title": title,
             "description": _shorten(description, 160),

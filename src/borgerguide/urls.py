@@ -25,7 +25,7 @@ def url_of(source: str) -> str:
     stem = source.removesuffix(".md")
     if stem == "index":
         return ""
-    return (stem.removesuffix("index") if stem.endswith("/index") else stem + "/")
+    return stem.removesuffix("index") if stem.endswith("/index") else stem + "/"
 
 
 def relative(from_source: str, to_source: str) -> str:

@@ -121,7 +121,9 @@ class _Checker:
             item = value[language]
             item_line = _line(value, language)
             if isinstance(item, (int, float, bool, datetime.date)):
-                self.problem(item_line, f"the {name} text of {where} is not text ({item!r}).", node, "Put the text in quotes.")
+                self.problem(
+                    item_line, f"the {name} text of {where} is not text ({item!r}).", node, "Put the text in quotes."
+                )
                 continue
             if not isinstance(item, str) or not item.strip():
                 self.problem(item_line, f"the {name} text of {where} is empty.", node, f"Write the {name} text.")
@@ -174,7 +176,9 @@ class _Checker:
     def identifier(self, value: Any, line: int | None, what: str, node: str | None) -> bool:
         if isinstance(value, str) and ID_PATTERN.match(value):
             return True
-        fixed = re.sub(r"[^a-z0-9]+", "-", str(value).lower().replace("æ", "ae").replace("ø", "oe").replace("å", "aa")).strip("-")
+        fixed = re.sub(
+            r"[^a-z0-9]+", "-", str(value).lower().replace("æ", "ae").replace("ø", "oe").replace("å", "aa")
+        ).strip("-")
         self.problem(
             line,
             f"the {what} '{value}' is not a valid ID: IDs become web addresses.",
@@ -203,14 +207,22 @@ class _Checker:
         for contact_id, line in other_help:
             if contact_id not in contacts:
                 guess = _suggest(contact_id, contacts)
-                self.problem(line, f"unknown contact '{contact_id}' in 'other_help'.", None,
-                             f"Did you mean '{guess}'?" if guess else "Add the contact under 'contacts:' first.")
+                self.problem(
+                    line,
+                    f"unknown contact '{contact_id}' in 'other_help'.",
+                    None,
+                    f"Did you mean '{guess}'?" if guess else "Add the contact under 'contacts:' first.",
+                )
         trees = self.trees(root.get("trees"), _line(root, "trees"), contacts)
         if self.problems:
             return None
         assert isinstance(reviewed, datetime.date)
-        return Rules(contacts=contacts, trees=trees, last_reviewed=reviewed.isoformat(),
-                     other_help=tuple(contact_id for contact_id, _ in other_help))
+        return Rules(
+            contacts=contacts,
+            trees=trees,
+            last_reviewed=reviewed.isoformat(),
+            other_help=tuple(contact_id for contact_id, _ in other_help),
+        )
 
     def contacts(self, data: Any, line: int | None) -> dict[str, Contact]:
         result: dict[str, Contact] = {}
@@ -227,8 +239,12 @@ class _Checker:
             about = self.text(fields, "about", node)
             phone = self.string(fields, "phone", node)
             if phone is not None and not PHONE_PATTERN.match(phone):
-                self.problem(_line(fields, "phone"), f"the phone number '{phone}' is not in the form '33 98 00 10'.", node,
-                             "Write 8 digits in pairs with spaces, in quotes.")
+                self.problem(
+                    _line(fields, "phone"),
+                    f"the phone number '{phone}' is not in the form '33 98 00 10'.",
+                    node,
+                    "Write 8 digits in pairs with spaces, in quotes.",
+                )
             web = self.string(fields, "web", node)
             if web is not None and not web.startswith("https://"):
                 self.problem(_line(fields, "web"), f"the web address '{web}' must start with https://.", node)
@@ -256,7 +272,11 @@ class _Checker:
         title, intro, needs = (self.text(fields, key, where) for key in ("title", "intro", "needs"))
         start = self.string(fields, "start", where)
         node_data = fields.get("nodes")
-        nodes_map = self.mapping(node_data, _line(fields, "nodes"), f"'nodes' of tree '{tree_id}'", where) if "nodes" in fields else None
+        nodes_map = (
+            self.mapping(node_data, _line(fields, "nodes"), f"'nodes' of tree '{tree_id}'", where)
+            if "nodes" in fields
+            else None
+        )
         nodes: dict[str, Node] = {}
         self.edges = {}
         node_lines: dict[str, int | None] = {}
@@ -287,8 +307,12 @@ class _Checker:
         where = f"tree {tree_id} / node {node_id}"
         id_ok = self.identifier(node_id, line, "node ID", where)
         if id_ok and node_id in RESERVED_NODE_IDS:
-            self.problem(line, f"the node ID '{node_id}' is reserved for the tree's own pages.", where,
-                         f"Choose another ID, e.g. '{node_id}-1'.")
+            self.problem(
+                line,
+                f"the node ID '{node_id}' is reserved for the tree's own pages.",
+                where,
+                f"Choose another ID, e.g. '{node_id}-1'.",
+            )
             id_ok = False
         fields = self.mapping(body, line, f"node '{node_id}'", where)
         if fields is None:
@@ -334,10 +358,14 @@ class _Checker:
         for page, page_line in pages:
             if self.known_pages is not None and page not in self.known_pages:
                 guess = _suggest(page, self.known_pages)
-                hint = f"Did you mean '{guess}'?" if guess else "Use the path of a page under docs/da/, e.g. 'mitid.md'."
+                hint = (
+                    f"Did you mean '{guess}'?" if guess else "Use the path of a page under docs/da/, e.g. 'mitid.md'."
+                )
                 self.problem(page_line, f"the guidance page '{page}' does not exist.", where, hint)
         if id_ok and heading and result and steps is not None:
-            return Outcome(str(node_id), heading, result, steps, tuple(c for c, _ in contact_ids), tuple(p for p, _ in pages))
+            return Outcome(
+                str(node_id), heading, result, steps, tuple(c for c, _ in contact_ids), tuple(p for p, _ in pages)
+            )
         return None
 
     def answers(
@@ -346,7 +374,9 @@ class _Checker:
         data = fields.get("answers")
         if not isinstance(data, list):
             if "answers" in fields:
-                self.problem(_line(fields, "answers"), "'answers' must be a list of '- label: ... next: ...' items.", where)
+                self.problem(
+                    _line(fields, "answers"), "'answers' must be a list of '- label: ... next: ...' items.", where
+                )
             return None
         if len(data) < 2:
             self.problem(
@@ -410,21 +440,31 @@ class _Checker:
                 if target not in parents:
                     guess = _suggest(target, names)
                     hint = f"Did you mean '{guess}'?" if guess else "Point 'next' at a node ID of this tree."
-                    self.problem(answer_lines.get((source, index)), f"answer {index + 1} leads to '{target}', which does not exist.",
-                                 f"{where} / node {source}", hint)
+                    self.problem(
+                        answer_lines.get((source, index)),
+                        f"answer {index + 1} leads to '{target}', which does not exist.",
+                        f"{where} / node {source}",
+                        hint,
+                    )
                 else:
                     parents[target].append(source)
         for name, sources in parents.items():
             if len(sources) > 1:
                 self.problem(
                     node_lines.get(name),
-                    f"the node is reached from {len(sources)} answers ({', '.join(sources)}); each node must have exactly one.",
+                    f"the node is reached from {len(sources)} answers ({', '.join(sources)}); "
+                    "each node must have exactly one.",
                     f"{where} / node {name}",
-                    "Give each path its own node (copy it with a new ID), so every page can show the answers that led to it.",
+                    "Give each path its own node (copy it with a new ID), "
+                    "so every page can show the answers that led to it.",
                 )
             if start is not None and name == start and sources:
-                self.problem(node_lines.get(name), f"the start node is the target of an answer ({', '.join(sources)}).",
-                             f"{where} / node {name}", "No answer may lead back to the start; use 'Start again' instead.")
+                self.problem(
+                    node_lines.get(name),
+                    f"the start node is the target of an answer ({', '.join(sources)}).",
+                    f"{where} / node {name}",
+                    "No answer may lead back to the start; use 'Start again' instead.",
+                )
         for cycle in _cycles(self.edges):
             self.problem(
                 node_lines.get(cycle[0]),

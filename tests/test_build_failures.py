@@ -1,0 +1,71 @@
+"""Bad input stops the build with a located message and no traceback, and never replaces the last good site."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from collections.abc import Callable
+from pathlib import Path
+
+from conftest import Build
+
+
+def _assert_clear_failure(build: Build, *expected: str) -> None:
+    assert build.returncode != 0, "the build should have failed"
+    for text in expected:
+        assert text in build.output, f"{text!r} not in:\n{build.output}"
+    assert "Traceback" not in build.output
+
+
+def test_unknown_contact_marker_names_page_and_id(project_copy: Path, build_copy: Callable[[], Build]) -> None:
+    page = project_copy / "docs" / "en" / "mitid.md"
+    page.write_text(page.read_text("utf-8") + "\nCall [[contact:mitid-helpdesk]].\n", "utf-8")
+    _assert_clear_failure(build_copy(), "docs/en/mitid.md", "mitid-helpdesk", "Did you mean")
+
+
+def test_dead_internal_link_fails_the_build(project_copy: Path, build_copy: Callable[[], Build]) -> None:
+    page = project_copy / "docs" / "da" / "nemsms.md"
+    page.write_text(page.read_text("utf-8") + "\nSe [siden](findes-ikke.md).\n", "utf-8")
+    _assert_clear_failure(build_copy(), "nemsms.md", "findes-ikke.md")
+
+
+def test_missing_anchor_fails_the_build(project_copy: Path, build_copy: Callable[[], Build]) -> None:
+    page = project_copy / "docs" / "da" / "nemsms.md"
+    page.write_text(page.read_text("utf-8") + "\nSe [MitID](mitid.md#ingen-overskrift).\n", "utf-8")
+    _assert_clear_failure(build_copy(), "nemsms.md", "ingen-overskrift")
+
+
+def test_broken_rules_file_fails_with_located_message(project_copy: Path, build_copy: Callable[[], Build]) -> None:
+    rules = project_copy / "data" / "rules.yml"
+    rules.write_text(rules.read_text("utf-8").replace("next: nemsms", "next: nem-sms", 1), "utf-8")
+    _assert_clear_failure(
+        build_copy(),
+        "data/rules.yml:",
+        "[tree hjaelp / node hvad-hjaelp]",
+        "'nem-sms'",
+        "Did you mean 'nemsms'?",
+        "The site was not built",
+    )
+
+
+def test_page_in_one_language_only_fails_the_build(project_copy: Path, build_copy: Callable[[], Build]) -> None:
+    (project_copy / "docs" / "en" / "demo.md").unlink()
+    _assert_clear_failure(build_copy(), "docs/da/demo.md", "no counterpart docs/en/demo.md")
+
+
+def test_failed_build_keeps_the_last_good_site(project_copy: Path) -> None:
+    def publish() -> subprocess.CompletedProcess[str]:
+        return subprocess.run(
+            [sys.executable, "tools/build_site.py"], cwd=project_copy, capture_output=True, text=True, check=False
+        )
+
+    assert publish().returncode == 0
+    good = (project_copy / "site" / "mitid" / "index.html").read_text("utf-8")
+    rules = project_copy / "data" / "rules.yml"
+    rules.write_text(rules.read_text("utf-8") + "\n\tbroken: [\n", "utf-8")
+    failed = publish()
+    assert failed.returncode == 1
+    assert "nothing was published" in failed.stderr and "last good site" in failed.stderr
+    assert (project_copy / "site" / "mitid" / "index.html").read_text("utf-8") == good
+    assert (project_copy / "site" / "en" / "index.html").is_file()
+    assert not (project_copy / "site.new").exists()
