@@ -38,6 +38,8 @@ site: setup
 	$(BIN)/python tools/build_site.py
 
 test: setup browser
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
 	$(BIN)/python -m pytest
 
 test-fast: setup
