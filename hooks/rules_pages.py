@@ -18,7 +18,7 @@ from mkdocs.structure.pages import Page
 
 from borgerguide import LANGUAGES, RulesError, load_rules
 from borgerguide.markers import expand_markers
-from borgerguide.pages import load_pages
+from borgerguide.pages import lines_before_body, load_pages
 from borgerguide.render import Renderer
 from borgerguide.strings import format_date, ui_strings
 
@@ -77,9 +77,10 @@ def _generated_file(config: MkDocsConfig, source: str, language: str, content: s
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
     source = getattr(page.file, "norm_src_uri", page.file.src_uri)
     display = f"docs/{page.file.src_uri}"
-    markdown, problems = expand_markers(
-        markdown, _state["rules"], _language(config), source, display, _state["renderer"]
-    )
+    # MkDocs hands over the Markdown without its front matter; count those lines back in for messages.
+    offset = lines_before_body(page.file.content_string)
+    renderer = _state["renderer"]
+    markdown, problems = expand_markers(markdown, _state["rules"], _language(config), source, display, renderer, offset)
     if problems:
         raise _fail(RulesError(problems))
     return markdown

@@ -19,8 +19,10 @@ def _assert_clear_failure(build: Build, *expected: str) -> None:
 
 def test_unknown_contact_marker_names_page_and_id(project_copy: Path, build_copy: Callable[[], Build]) -> None:
     page = project_copy / "docs" / "en" / "mitid.md"
-    page.write_text(page.read_text("utf-8") + "\nCall [[contact:mitid-helpdesk]].\n", "utf-8")
-    _assert_clear_failure(build_copy(), "docs/en/mitid.md", "mitid-helpdesk", "Did you mean")
+    text = page.read_text("utf-8") + "\nCall [[contact:mitid-helpdesk]].\n"
+    page.write_text(text, "utf-8")
+    line = text.count("\n")
+    _assert_clear_failure(build_copy(), f"docs/en/mitid.md:{line}:", "mitid-helpdesk", "Did you mean")
 
 
 def test_dead_internal_link_fails_the_build(project_copy: Path, build_copy: Callable[[], Build]) -> None:

@@ -17,14 +17,24 @@ MARKER = re.compile(r"\[\[\s*(?P<kind>[a-z]+)\s*:\s*(?P<id>[^\]\s]*)\s*\]\]")
 
 
 def expand_markers(
-    markdown: str, rules: Rules, language: Language, page_source: str, display: str, renderer: Renderer
+    markdown: str,
+    rules: Rules,
+    language: Language,
+    page_source: str,
+    display: str,
+    renderer: Renderer,
+    line_offset: int = 0,
 ) -> tuple[str, list[Problem]]:
-    """Replace every marker; return the new Markdown and a problem per unknown kind or ID."""
+    """Replace every marker; return the new Markdown and a problem per unknown kind or ID.
+
+    ``line_offset`` is the number of lines before ``markdown`` in the file (the front matter), so the
+    reported lines are the editor's.
+    """
     problems: list[Problem] = []
 
     def replace(match: re.Match[str]) -> str:
         kind, ident = match.group("kind"), match.group("id")
-        line = markdown.count("\n", 0, match.start()) + 1
+        line = line_offset + markdown.count("\n", 0, match.start()) + 1
         if kind == "contact":
             if ident in rules.contacts:
                 return renderer.contact_inline(rules.contacts[ident], language)

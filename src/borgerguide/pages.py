@@ -41,6 +41,15 @@ def page_url(path: str) -> str:
     return stem + "/"
 
 
+def lines_before_body(text: str) -> int:
+    """How many lines the front matter (and the blank lines after it) take, as MkDocs strips them."""
+    match = FRONT_MATTER.match(text)
+    if not match:
+        return 0
+    rest = text[match.end() :]
+    return match.group(0).count("\n") + (len(rest) - len(rest.lstrip("\n")))
+
+
 def read_front_matter(file: Path, display: str) -> tuple[dict[str, object], list[Problem]]:
     text = file.read_text("utf-8")
     match = FRONT_MATTER.match(text)

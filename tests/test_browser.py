@@ -1,0 +1,235 @@
+"""Real-browser quality gate: accessibility (axe, WCAG 2.1 AA), phones, no JavaScript, valid HTML.
+
+Runs Debian's Chromium through Playwright against the built site served on 127.0.0.1 by the tests.
+Every failure names the page and the rule, so an editor knows what to fix.
+"""
+
+from __future__ import annotations
+
+import json
+import subprocess
+from collections.abc import Iterator
+from pathlib import Path
+from urllib.parse import urlparse
+
+import pytest
+from playwright.sync_api import Browser, BrowserContext, Page, sync_playwright
+
+from borgerguide import load_rules
+from borgerguide.pages import page_url
+from borgerguide.urls import node_source, overview_source, start_source, url_of
+from browser_support import CHROMIUM_ARGS, chromium_path, serve
+
+pytestmark = pytest.mark.browser
+
+ROOT = Path(__file__).resolve().parent.parent
+RULES = load_rules(ROOT / "data" / "rules.yml")
+AXE_SCRIPT = (ROOT / "node_modules" / "axe-core" / "axe.min.js")
+VNU_JAR = ROOT / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
+AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"]
+PHONE, DESKTOP = 360, 1280
+# vnu messages we filter, each with its reason. Nothing else may be filtered.
+VNU_FILTERS = {
+    "Attribute “autocomplete” is only allowed when the input type is": (
+        "mkdocs-material's hidden drawer/search toggles are checkboxes with autocomplete=off so a browser does "
+        "not restore them on back navigation; harmless, and only changeable by forking the theme's base.html"
+    ),
+}
+
+
+def _all_paths() -> list[str]:
+    guidance = [page_url(p.relative_to(ROOT / "docs" / "da").as_posix()) for p in sorted((ROOT / "docs" / "da").rglob("*.md"))]
+    generated = []
+    for tree in RULES.trees.values():
+        generated += [url_of(start_source(tree.id)), url_of(overview_source(tree.id))]
+        generated += [url_of(node_source(tree.id, node_id)) for node_id in tree.nodes]
+    return [f"/{p}" for p in guidance + generated] + [f"/en/{p}" for p in guidance + generated]
+
+
+PATHS = _all_paths()
+
+
+@pytest.fixture(scope="session")
+def base_url(site: Path) -> Iterator[str]:
+    with serve(site) as url:
+        yield url
+
+
+@pytest.fixture(scope="session")
+def browser() -> Iterator[Browser]:
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=chromium_path(), args=CHROMIUM_ARGS)
+        yield browser
+        browser.close()
+
+
+class Watch:
+    """Collects what a page does that a reader would not want: requests elsewhere, console errors."""
+
+    def __init__(self, context: BrowserContext) -> None:
+        self.foreign: list[str] = []
+        self.errors: list[str] = []
+        context.on("request", self._request)
+
+    def _request(self, request) -> None:  # type: ignore[no-untyped-def]
+        host = urlparse(request.url).hostname
+        if request.url.startswith(("data:", "blob:", "about:")):
+            return
+        if host != "127.0.0.1":
+            self.foreign.append(request.url)
+
+    def attach(self, page: Page) -> None:
+        page.on("console", lambda message: message.type == "error" and self.errors.append(message.text))
+        page.on("pageerror", lambda error: self.errors.append(str(error)))
+
+    def reset(self) -> None:
+        self.foreign.clear()
+        self.errors.clear()
+
+
+@pytest.fixture(scope="session")
+def phone(browser: Browser) -> Iterator[tuple[Page, Watch]]:
+    context = browser.new_context(viewport={"width": PHONE, "height": 780}, device_scale_factor=1)
+    watch = Watch(context)
+    page = context.new_page()
+    watch.attach(page)
+    yield page, watch
+    context.close()
+
+
+def _axe(page: Page) -> list[str]:
+    page.evaluate(AXE_SCRIPT.read_text("utf-8"))
+    result = page.evaluate(
+        "options => axe.run(document, options)", {"runOnly": {"type": "tag", "values": AXE_TAGS}, "resultTypes": ["violations"]}
+    )
+    found = []
+    for violation in result["violations"]:
+        targets = ", ".join(" ".join(node["target"]) for node in violation["nodes"][:3])
+        found.append(f"{violation['id']} ({violation['impact']}): {violation['help']} at {targets}")
+    return found
+
+
+@pytest.mark.parametrize("path", PATHS)
+def test_page_is_accessible_private_and_fits_a_phone(phone: tuple[Page, Watch], base_url: str, path: str) -> None:
+    page, watch = phone
+    watch.reset()
+    page.set_viewport_size({"width": PHONE, "height": 780})
+    response = page.goto(base_url + path, wait_until="load")
+    assert response is not None and response.status == 200, f"{path}: HTTP {response and response.status}"
+    failures = []
+    failures += [f"request left 127.0.0.1: {url}" for url in watch.foreign]
+    failures += [f"console error: {text}" for text in watch.errors]
+    overflow = page.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth")
+    if overflow > 0:
+        failures.append(f"scrolls sideways by {overflow}px at {PHONE}px wide")
+    failures += [f"axe at {PHONE}px: {v}" for v in _axe(page)]
+    page.set_viewport_size({"width": DESKTOP, "height": 900})
+    failures += [f"axe at {DESKTOP}px: {v}" for v in _axe(page)]
+    if page.context.cookies():
+        failures.append(f"sets cookies: {page.context.cookies()}")
+    assert not failures, f"{path}:\n  " + "\n  ".join(failures)
+
+
+@pytest.mark.parametrize("path", ["/", "/mitid/", "/guide/undtagelse/saerlige-forhold/", "/guide/hjaelp/nemsms/"])
+def test_language_switcher_reaches_the_counterpart(phone: tuple[Page, Watch], base_url: str, path: str) -> None:
+    page, _ = phone
+    for start, expected, name in ((path, "/en" + path, "English"), ("/en" + path, path, "Dansk")):
+        page.goto(base_url + start)
+        with page.expect_navigation():
+            page.get_by_role("link", name=name, exact=True).click()
+        assert urlparse(page.url).path == expected
+        assert page.evaluate("document.documentElement.lang") == ("en" if name == "English" else "da")
+
+
+WALKS = [(tree.id, steps, outcome.id) for tree in RULES.trees.values() for steps, outcome in tree.paths()]
+
+
+@pytest.fixture(scope="session", params=[True, False], ids=["js", "nojs"])
+def walker(browser: Browser, request: pytest.FixtureRequest) -> Iterator[Page]:
+    context = browser.new_context(viewport={"width": PHONE, "height": 780}, java_script_enabled=request.param)
+    yield context.new_page()
+    context.close()
+
+
+@pytest.mark.parametrize("language", ["da", "en"])
+@pytest.mark.parametrize(("tree_id", "steps", "outcome_id"), WALKS, ids=[f"{w[0]}->{w[2]}" for w in WALKS])
+def test_walk_every_path_by_clicking(walker: Page, base_url: str, language: str, tree_id: str, steps, outcome_id: str) -> None:
+    prefix = "/" if language == "da" else "/en/"
+    tree = RULES.trees[tree_id]
+    walker.goto(f"{base_url}{prefix}guide/{tree_id}/")
+    with walker.expect_navigation():
+        walker.locator("a.dd-button--start").click()
+    for step in steps:
+        assert walker.locator("h1").inner_text() == step.question.question[language]
+        with walker.expect_navigation():
+            walker.locator("a.dd-answer").get_by_text(step.answer.label[language], exact=True).click()
+    assert urlparse(walker.url).path == f"{prefix}guide/{tree_id}/{outcome_id}/"
+    assert walker.locator("h1").inner_text() == tree.nodes[outcome_id].heading[language]
+
+
+def test_keyboard_only_walk_with_visible_focus(browser: Browser, base_url: str) -> None:
+    context = browser.new_context(viewport={"width": DESKTOP, "height": 900})
+    page = context.new_page()
+    tree = RULES.trees["undtagelse"]
+    steps, outcome = tree.paths()[0]
+    page.goto(f"{base_url}/guide/{tree.id}/")
+    targets = ["Start"] + [step.answer.label["da"] for step in steps]
+    invisible = []
+    for target in targets:
+        for _ in range(80):
+            page.keyboard.press("Tab")
+            focused = page.evaluate(
+                """() => { const e = document.activeElement; const s = getComputedStyle(e);
+                    return {text: e.innerText.trim(), outline: s.outlineStyle !== 'none' && parseFloat(s.outlineWidth) >= 2,
+                            shadow: s.boxShadow !== 'none', tag: e.tagName}; }"""
+            )
+            if focused["tag"] != "BODY" and not (focused["outline"] or focused["shadow"]):
+                invisible.append(f"{page.url}: {focused['tag']} '{focused['text'][:30]}'")
+            if focused["text"] == target:
+                break
+        else:
+            pytest.fail(f"could not reach '{target}' with Tab on {page.url}")
+        with page.expect_navigation():
+            page.keyboard.press("Enter")
+    assert urlparse(page.url).path == f"/guide/{tree.id}/{outcome.id}/"
+    assert invisible == [], "focus not visible on:\n" + "\n".join(invisible)
+    context.close()
+
+
+def test_search_works_locally(browser: Browser, base_url: str) -> None:
+    context = browser.new_context(viewport={"width": DESKTOP, "height": 900})
+    watch = Watch(context)
+    page = context.new_page()
+    page.goto(f"{base_url}/en/")
+    page.locator("input.md-search__input").click()
+    page.keyboard.type("lasting power of attorney")
+    results = page.locator(".md-search-result__item")
+    results.first.wait_for(timeout=10_000)
+    hrefs = [a.get_attribute("href") or "" for a in page.locator(".md-search-result__link").all()]
+    assert any("fremtidsfuldmagt" in href for href in hrefs), hrefs
+    assert watch.foreign == []
+    context.close()
+
+
+def test_print_shows_content_address_and_date_without_navigation(browser: Browser, base_url: str) -> None:
+    context = browser.new_context(viewport={"width": DESKTOP, "height": 900})
+    page = context.new_page()
+    page.goto(f"{base_url}/hjaelp-andre/fuldmagt/")
+    page.emulate_media(media="print")
+    assert not page.locator(".md-header").is_visible()
+    assert not page.locator(".md-sidebar--primary").is_visible()
+    assert page.locator(".dd-print-address").is_visible()
+    assert page.locator(".dd-footer__reviewed").is_visible()
+    assert page.locator("h1").is_visible()
+    context.close()
+
+
+def test_html_is_valid(site: Path) -> None:
+    result = subprocess.run(
+        ["java", "-jar", str(VNU_JAR), "--skip-non-html", "--errors-only", "--format", "json", str(site)],
+        capture_output=True, text=True, check=False,
+    )
+    messages = json.loads(result.stderr or result.stdout or '{"messages": []}')["messages"]
+    errors = [m for m in messages if not any(key in m.get("message", "") for key in VNU_FILTERS)]
+    report = [f"{m.get('url', '').split('/site/')[-1]}:{m.get('lastLine')}: {m.get('message')}" for m in errors]
+    assert errors == [], "HTML errors:\n" + "\n".join(report[:40])
