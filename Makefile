@@ -7,7 +7,9 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-stamp
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: help setup browser serve site test test-fast lint format lix golden clean
+NODE_STAMP := node_modules/.installed-stamp
+
+.PHONY: help setup tools browser serve site test test-fast lint format lix golden screenshots clean
 
 help:
 	@echo "make serve   - preview the site at http://127.0.0.1:8000 with live reload"
@@ -16,6 +18,7 @@ help:
 	@echo "make lint    - check code style with ruff"
 	@echo "make lix     - print the readability (LIX) of every Danish page"
 	@echo "make golden  - rewrite tests/golden/paths.txt after an intended change of the trees"
+	@echo "make screenshots - build the site and photograph key pages at phone and desktop width"
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -24,12 +27,23 @@ $(STAMP): pyproject.toml
 
 setup: $(STAMP)
 
-# Debian's Chromium for the browser tests; Playwright never downloads a browser of its own here.
+# Debian's Chromium for the browser tests (Playwright never downloads a browser of its own here) and
+# Java for the Nu Html Checker.
+APT_INSTALL = SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
+	$$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq
+
 browser:
-	@command -v chromium >/dev/null 2>&1 || { \
-	  echo "Installing Chromium (Debian package)..."; \
-	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
-	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq chromium >/dev/null; }
+	@command -v chromium >/dev/null 2>&1 || { echo "Installing Chromium (Debian package)..."; \
+	  $(APT_INSTALL) chromium >/dev/null; }
+	@command -v java >/dev/null 2>&1 || { echo "Installing Java (Debian package)..."; \
+	  $(APT_INSTALL) default-jre-headless >/dev/null; }
+
+# The Nu Html Checker and axe-core, pinned in package.json / package-lock.json; used by tests only.
+$(NODE_STAMP): package.json package-lock.json
+	npm ci --no-audit --no-fund --loglevel=error
+	touch $@
+
+tools: $(NODE_STAMP)
 
 serve: setup
 	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000
@@ -37,7 +51,7 @@ serve: setup
 site: setup
 	$(BIN)/python tools/build_site.py
 
-test: setup browser
+test: setup tools browser
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/python -m pytest
@@ -58,6 +72,9 @@ lix: setup
 
 golden: setup
 	$(BIN)/python tools/write_golden.py
+
+screenshots: site browser
+	$(BIN)/python tools/screenshots.py
 
 clean:
 	rm -rf site site.new site.old .pytest_cache
