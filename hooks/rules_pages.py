@@ -45,6 +45,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     contact_id = config.extra["municipality"]["contact"]
     if contact_id not in rules.contacts:
         raise PluginError(f"mkdocs.yml: extra.municipality.contact '{contact_id}' is not a contact in {RULES_FILE}.")
+    ui_strings.cache_clear()  # `mkdocs serve` picks up edits to the strings files too
     _state.update(rules=rules, pages=pages, renderer=Renderer(rules, pages))
     return config
 

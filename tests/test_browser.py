@@ -13,18 +13,18 @@ from pathlib import Path
 from urllib.parse import urlparse
 
 import pytest
+from browser_support import CHROMIUM_ARGS, chromium_path, serve
 from playwright.sync_api import Browser, BrowserContext, Page, sync_playwright
 
 from borgerguide import load_rules
 from borgerguide.pages import page_url
 from borgerguide.urls import node_source, overview_source, start_source, url_of
-from browser_support import CHROMIUM_ARGS, chromium_path, serve
 
 pytestmark = pytest.mark.browser
 
 ROOT = Path(__file__).resolve().parent.parent
 RULES = load_rules(ROOT / "data" / "rules.yml")
-AXE_SCRIPT = (ROOT / "node_modules" / "axe-core" / "axe.min.js")
+AXE_SCRIPT = ROOT / "node_modules" / "axe-core" / "axe.min.js"
 VNU_JAR = ROOT / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
 AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"]
 PHONE, DESKTOP = 360, 1280
@@ -38,7 +38,9 @@ VNU_FILTERS = {
 
 
 def _all_paths() -> list[str]:
-    guidance = [page_url(p.relative_to(ROOT / "docs" / "da").as_posix()) for p in sorted((ROOT / "docs" / "da").rglob("*.md"))]
+    guidance = [
+        page_url(p.relative_to(ROOT / "docs" / "da").as_posix()) for p in sorted((ROOT / "docs" / "da").rglob("*.md"))
+    ]
     generated = []
     for tree in RULES.trees.values():
         generated += [url_of(start_source(tree.id)), url_of(overview_source(tree.id))]
@@ -100,7 +102,8 @@ def phone(browser: Browser) -> Iterator[tuple[Page, Watch]]:
 def _axe(page: Page) -> list[str]:
     page.evaluate(AXE_SCRIPT.read_text("utf-8"))
     result = page.evaluate(
-        "options => axe.run(document, options)", {"runOnly": {"type": "tag", "values": AXE_TAGS}, "resultTypes": ["violations"]}
+        "options => axe.run(document, options)",
+        {"runOnly": {"type": "tag", "values": AXE_TAGS}, "resultTypes": ["violations"]},
     )
     found = []
     for violation in result["violations"]:
@@ -155,7 +158,9 @@ def walker(browser: Browser, request: pytest.FixtureRequest) -> Iterator[Page]:
 
 @pytest.mark.parametrize("language", ["da", "en"])
 @pytest.mark.parametrize(("tree_id", "steps", "outcome_id"), WALKS, ids=[f"{w[0]}->{w[2]}" for w in WALKS])
-def test_walk_every_path_by_clicking(walker: Page, base_url: str, language: str, tree_id: str, steps, outcome_id: str) -> None:
+def test_walk_every_path_by_clicking(
+    walker: Page, base_url: str, language: str, tree_id: str, steps, outcome_id: str
+) -> None:
     prefix = "/" if language == "da" else "/en/"
     tree = RULES.trees[tree_id]
     walker.goto(f"{base_url}{prefix}guide/{tree_id}/")
@@ -182,8 +187,8 @@ def test_keyboard_only_walk_with_visible_focus(browser: Browser, base_url: str) 
             page.keyboard.press("Tab")
             focused = page.evaluate(
                 """() => { const e = document.activeElement; const s = getComputedStyle(e);
-                    return {text: e.innerText.trim(), outline: s.outlineStyle !== 'none' && parseFloat(s.outlineWidth) >= 2,
-                            shadow: s.boxShadow !== 'none', tag: e.tagName}; }"""
+                    return {text: e.innerText.trim(), tag: e.tagName, shadow: s.boxShadow !== 'none',
+                            outline: s.outlineStyle !== 'none' && parseFloat(s.outlineWidth) >= 2}; }"""
             )
             if focused["tag"] != "BODY" and not (focused["outline"] or focused["shadow"]):
                 invisible.append(f"{page.url}: {focused['tag']} '{focused['text'][:30]}'")
@@ -226,10 +231,28 @@ def test_print_shows_content_address_and_date_without_navigation(browser: Browse
     context.close()
 
 
+@pytest.mark.parametrize("tree_id", list(RULES.trees))
+def test_overview_prints_on_a4(browser: Browser, base_url: str, tree_id: str) -> None:
+    context = browser.new_context()
+    page = context.new_page()
+    page.goto(f"{base_url}/guide/{tree_id}/oversigt/")
+    page.emulate_media(media="print")
+    # A4 at 96 dpi is 794 px wide; the print style has 15 mm margins on each side.
+    page.set_viewport_size({"width": 794 - 2 * 57, "height": 1000})
+    assert page.evaluate("document.documentElement.scrollWidth <= document.documentElement.clientWidth")
+    svg = page.locator("svg.dd-flowchart__svg").bounding_box()
+    assert svg is not None and svg["width"] <= 794 - 2 * 57
+    pdf = page.pdf(format="A4", print_background=True)
+    assert pdf.startswith(b"%PDF")
+    context.close()
+
+
 def test_html_is_valid(site: Path) -> None:
     result = subprocess.run(
         ["java", "-jar", str(VNU_JAR), "--skip-non-html", "--errors-only", "--format", "json", str(site)],
-        capture_output=True, text=True, check=False,
+        capture_output=True,
+        text=True,
+        check=False,
     )
     messages = json.loads(result.stderr or result.stdout or '{"messages": []}')["messages"]
     errors = [m for m in messages if not any(key in m.get("message", "") for key in VNU_FILTERS)]
