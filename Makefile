@@ -9,7 +9,7 @@ export NO_MKDOCS_2_WARNING := 1
 
 NODE_STAMP := node_modules/.installed-stamp
 
-.PHONY: help setup tools browser serve site test test-fast lint format lix golden screenshots clean
+.PHONY: help setup tools browser serve site test test-fast lint format lix golden screenshots nginx clean
 
 help:
 	@echo "make serve   - preview the site at http://127.0.0.1:8000 with live reload"
@@ -19,6 +19,7 @@ help:
 	@echo "make lix     - print the readability (LIX) of every Danish page"
 	@echo "make golden  - rewrite tests/golden/paths.txt after an intended change of the trees"
 	@echo "make screenshots - build the site and photograph key pages at phone and desktop width"
+	@echo "make nginx   - build and serve the site through the production nginx configuration (port 8080)"
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -27,8 +28,8 @@ $(STAMP): pyproject.toml
 
 setup: $(STAMP)
 
-# Debian's Chromium for the browser tests (Playwright never downloads a browser of its own here) and
-# Java for the Nu Html Checker.
+# Debian's Chromium for the browser tests (Playwright never downloads a browser of its own here),
+# Java for the Nu Html Checker and nginx for the server configuration tests.
 APT_INSTALL = SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
 	$$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq
 
@@ -37,6 +38,8 @@ browser:
 	  $(APT_INSTALL) chromium >/dev/null; }
 	@command -v java >/dev/null 2>&1 || { echo "Installing Java (Debian package)..."; \
 	  $(APT_INSTALL) default-jre-headless >/dev/null; }
+	@command -v nginx >/dev/null 2>&1 || [ -x /usr/sbin/nginx ] || { echo "Installing nginx (Debian package)..."; \
+	  $(APT_INSTALL) nginx >/dev/null; }
 
 # The Nu Html Checker and axe-core, pinned in package.json / package-lock.json; used by tests only.
 $(NODE_STAMP): package.json package-lock.json
@@ -72,6 +75,11 @@ lix: setup
 
 golden: setup
 	$(BIN)/python tools/write_golden.py
+
+# Serve the published site/ through the production nginx configuration at http://127.0.0.1:8080.
+nginx: site browser
+	$(BIN)/python tools/nginx_config.py --site site --listen 127.0.0.1:8080 --out .nginx/nginx.conf
+	$$( command -v nginx || echo /usr/sbin/nginx ) -c $(CURDIR)/.nginx/nginx.conf -p $(CURDIR)/.nginx -g "daemon off;"
 
 screenshots: site browser
 	$(BIN)/python tools/screenshots.py

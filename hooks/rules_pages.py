@@ -98,10 +98,27 @@ def on_page_context(context: dict[str, Any], page: Page, config: MkDocsConfig, n
     return context
 
 
+def _not_found_languages(first: str) -> dict[str, Any]:
+    second = next(language for language in LANGUAGES if language != first)
+    home = {language: "/" if language == LANGUAGES[0] else f"/{language}/" for language in LANGUAGES}
+    return {
+        "primary": {"lang": first, "ui": ui_strings(first), "home": home[first]},
+        "secondary": {"lang": second, "ui": ui_strings(second), "home": home[second]},
+    }
+
+
 def on_template_context(context: dict[str, Any], template_name: str, config: MkDocsConfig) -> dict[str, Any]:
     if template_name == "404.html":
-        context.update(ui_da=ui_strings("da"), ui_en=ui_strings("en"))
+        context.update(_not_found_languages(LANGUAGES[0]))
     return context
+
+
+def on_post_build(config: MkDocsConfig) -> None:
+    # The theme writes one 404 page at the root; give each other language its own, in its language first.
+    language = _language(config)
+    if language != LANGUAGES[0]:
+        html = config.theme.get_env().get_template("404.html").render(**_not_found_languages(language))
+        (Path(config.site_dir) / language / "404.html").write_text(html, "utf-8")
 
 
 def on_serve(server: Any, config: MkDocsConfig, builder: Any) -> Any:

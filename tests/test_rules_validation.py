@@ -262,6 +262,136 @@ CASES = [
         "Replace the tab character with spaces",
     ),
     (
+        "answers given as a text",
+        _edit(
+            """        answers:
+          - label:
+              da: Ja
+              en: "Yes"
+            next: yes-outcome
+          - label:
+              da: Nej
+              en: "No"
+            next: no-outcome
+""",
+            "        answers: yes-outcome\n",
+        ),
+        "        answers: yes-outcome",
+        "tree test / node q1",
+        "'answers' must be a list",
+        "label: ... next: ...",
+    ),
+    (
+        "contacts given as keys and values",
+        _edit("        contacts: [mitid-support]", "        contacts:\n          mitid: mitid-support"),
+        "        contacts:",
+        "tree test / node yes-outcome",
+        "'contacts' must be a list",
+        "e.g. [contacts-1",
+    ),
+    (
+        "typo in a top-level key",
+        _edit("trees:", "tress:"),
+        "tress:",
+        None,
+        "unknown key 'tress' in the rules file",
+        "Did you mean 'trees'?",
+    ),
+    (
+        "typo in a contact field",
+        _edit('    phone: "33 98 00 10"', '    phon: "33 98 00 10"'),
+        "phon:",
+        "contact mitid-support",
+        "unknown key 'phon'",
+        "Did you mean 'phone'?",
+    ),
+    (
+        "unknown language",
+        _edit("          en: Result\n", "          dk: Result\n"),
+        "dk: Result",
+        "tree test / node yes-outcome",
+        "unknown language 'dk'",
+        "Did you mean 'da'?",
+    ),
+    (
+        "number instead of text",
+        _edit("          en: Are you exempt?", "          en: 42"),
+        "en: 42",
+        "tree test / node q1",
+        "is not text (42)",
+        "Put the text in quotes",
+    ),
+    (
+        "reserved node ID",
+        _edit("next: no-outcome", "next: oversigt").replace("      no-outcome:", "      oversigt:"),
+        "      oversigt:",
+        "tree test / node oversigt",
+        "reserved for the tree's own pages",
+        "'oversigt-1'",
+    ),
+    (
+        "node that is neither question nor outcome",
+        VALID + "      stray:\n        hint:\n          da: H\n          en: H\n",
+        "      stray:",
+        "tree test / node stray",
+        "cannot tell whether this node is a question or an outcome",
+        "A question needs 'question' and 'answers'",
+    ),
+    (
+        "outcome without steps",
+        _edit(
+            """        next_steps:
+          - da: Ring
+            en: Call
+        contacts""",
+            "        next_steps: []\n        contacts",
+        ),
+        "next_steps: []",
+        "tree test / node yes-outcome",
+        "'next_steps' must be a list with at least one step",
+        "",
+    ),
+    (
+        "web address without https",
+        _edit('    phone: "33 98 00 10"', '    phone: "33 98 00 10"\n    web: www.mitid.dk'),
+        "web: www.mitid.dk",
+        "contact mitid-support",
+        "must start with https://",
+        "",
+    ),
+    (
+        "answer leading back to the start",
+        _edit("next: no-outcome", "next: q1").replace("      no-outcome:", "      no-outcome-unused:"),
+        "      q1:",
+        "tree test / node q1",
+        "the start node is the target of an answer",
+        "use 'Start again' instead",
+    ),
+    (
+        "unclosed bracket",
+        _edit("contacts: [mitid-support]", "contacts: [mitid-support"),
+        "pages: [mitid.md]",
+        None,
+        "YAML syntax error",
+        "is not closed with ]",
+    ),
+    (
+        "tree without nodes",
+        VALID.split("    nodes:")[0],
+        "  test:",
+        "tree test",
+        "tree 'test' has no 'nodes'",
+        "Add 'nodes:'",
+    ),
+    (
+        "unknown contact in other_help",
+        _edit("other_help: [borgerservice]", "other_help: [borgerservise]"),
+        "other_help",
+        None,
+        "unknown contact 'borgerservise' in 'other_help'",
+        "Did you mean 'borgerservice'?",
+    ),
+    (
         "text with a colon",
         _edit("          en: Are you exempt?", "          en: Note: are you exempt?"),
         "Note: are you exempt?",
@@ -369,9 +499,25 @@ def test_file_that_is_not_yaml_mapping(tmp_path: Path) -> None:
     assert "data/rules.yml:1:" in report and "must be a list of keys and values" in report
 
 
-def test_huge_file_is_refused_before_parsing(tmp_path: Path) -> None:
-    report = _problems(tmp_path, VALID + "#" * 3_000_000)
-    assert "MB" in report and "more than" in report
+def test_ten_megabyte_file_is_refused_before_parsing(tmp_path: Path) -> None:
+    report = _problems(tmp_path, VALID + "#" * 10_000_000)
+    assert "data/rules.yml: the file is 10.0 MB, more than the 2 MB a rules file may be." in report
+    assert "right file" in report
+
+
+def test_file_that_is_not_utf8(tmp_path: Path) -> None:
+    path = tmp_path / "rules.yml"
+    path.write_bytes(VALID.encode("utf-8") + "# Særlige forhold\n".encode("latin-1"))
+    with pytest.raises(RulesError) as error:
+        load_rules(path, display_name="data/rules.yml")
+    assert f"data/rules.yml:{VALID.count(chr(10)) + 1}: the file is not UTF-8 text." in str(error.value)
+    assert "Save the file as UTF-8" in str(error.value)
+
+
+def test_missing_rules_file(tmp_path: Path) -> None:
+    with pytest.raises(RulesError) as error:
+        load_rules(tmp_path / "rules.yml", display_name="data/rules.yml")
+    assert "data/rules.yml: cannot read the file" in str(error.value)
 
 
 def test_empty_file(tmp_path: Path) -> None:

@@ -35,12 +35,14 @@ def test_every_page_declares_its_language(site: Path) -> None:
         assert html is not None and html.get("lang") == page_language(site, page), page
 
 
-def test_not_found_page_speaks_both_languages(site: Path) -> None:
-    page = soup(site / "404.html")
-    assert page.html.get("lang") == "da"
-    english = page.find(attrs={"lang": "en"})
-    assert english is not None and "not found" in english.get_text().lower()
-    assert "findes ikke" in page.get_text()
+def test_not_found_pages_speak_their_language_first(site: Path) -> None:
+    danish = soup(site / "404.html")
+    assert danish.html.get("lang") == "da" and "findes ikke" in danish.h1.get_text()
+    english_part = danish.find("section", attrs={"lang": "en"})
+    assert english_part is not None and "not found" in english_part.get_text().lower()
+    english = soup(site / "en" / "404.html")
+    assert english.html.get("lang") == "en" and "not found" in english.h1.get_text().lower()
+    assert english.find("section", attrs={"lang": "da"}).find("a")["href"] == "/"
 
 
 def test_every_page_has_a_description(site: Path) -> None:

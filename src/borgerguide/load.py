@@ -80,6 +80,8 @@ def _yaml_hint(error: yaml.MarkedYAMLError, text: str) -> str:
         return 'A text containing ": " must be put in quotes, e.g. da: "Bemærk: ..."'
     if "could not find expected ':'" in problem or "expected <block end>" in problem:
         return "Check the indentation of this line and the one above: items at one level line up exactly."
+    if "expected ',' or ']'" in problem or "expected ',' or '}'" in problem:
+        return "A list or text opened with [ or { on this line or the line above is not closed with ] or }."
     if "found undefined alias" in problem:
         return "An *alias needs a matching &anchor earlier in the file."
     return "Check the indentation and the quotes on this line and the line above."

@@ -81,7 +81,10 @@ class _Checker:
         self.problem(line, f"{what} must be a list of keys and values, not {_describe(value)}.", node)
         return None
 
-    def keys(self, data: Mapping[Any, Any], allowed: dict[str, bool], what: str, node: str | None) -> None:
+    def keys(
+        self, data: Mapping[Any, Any], allowed: dict[str, bool], what: str, node: str | None, line: int | None = None
+    ) -> None:
+        """Unknown keys (with the likely intended one) and missing required keys, at the owner's line."""
         for key in data:
             if key not in allowed:
                 guess = _suggest(key, allowed)
@@ -89,7 +92,7 @@ class _Checker:
                 self.problem(_line(data, key), f"unknown key '{key}' in {what}.", node, hint)
         for key, required in allowed.items():
             if required and key not in data:
-                self.problem(_line(data), f"{what} has no '{key}'.", node, f"Add '{key}:' to {what}.")
+                self.problem(line or _line(data), f"{what} has no '{key}'.", node, f"Add '{key}:' to {what}.")
 
     def text(self, data: Mapping[Any, Any], key: str, node: str | None, required: bool = True) -> Text | None:
         if key not in data:
@@ -234,7 +237,7 @@ class _Checker:
             fields = self.mapping(body, key_line, f"contact '{contact_id}'", node)
             if fields is None:
                 continue
-            self.keys(fields, CONTACT_KEYS, f"contact '{contact_id}'", node)
+            self.keys(fields, CONTACT_KEYS, f"contact '{contact_id}'", node, key_line)
             name = self.text(fields, "name", node)
             about = self.text(fields, "about", node)
             phone = self.string(fields, "phone", node)
@@ -268,7 +271,7 @@ class _Checker:
         fields = self.mapping(body, line, f"tree '{tree_id}'", where)
         if fields is None:
             return None
-        self.keys(fields, TREE_KEYS, f"tree '{tree_id}'", where)
+        self.keys(fields, TREE_KEYS, f"tree '{tree_id}'", where, line)
         title, intro, needs = (self.text(fields, key, where) for key in ("title", "intro", "needs"))
         start = self.string(fields, "start", where)
         node_data = fields.get("nodes")
@@ -337,14 +340,14 @@ class _Checker:
             )
             return None
         if is_question:
-            self.keys(fields, QUESTION_KEYS, f"question '{node_id}'", where)
+            self.keys(fields, QUESTION_KEYS, f"question '{node_id}'", where, line)
             question = self.text(fields, "question", where)
             hint = self.text(fields, "hint", where)
             answers = self.answers(node_id, fields, where, answer_lines)
             if id_ok and question is not None and answers is not None:
                 return Question(str(node_id), question, answers, hint)
             return None
-        self.keys(fields, OUTCOME_KEYS, f"outcome '{node_id}'", where)
+        self.keys(fields, OUTCOME_KEYS, f"outcome '{node_id}'", where, line)
         heading = self.text(fields, "heading", where)
         result = self.text(fields, "result", where)
         steps = self.steps(fields, where)
@@ -430,7 +433,7 @@ class _Checker:
     ) -> None:
         where = f"tree {tree_id}"
         names = [str(key) for key in raw_nodes]
-        if start is not None and start not in raw_nodes:
+        if start is not None and raw_nodes and start not in raw_nodes:
             guess = _suggest(start, names)
             hint = f"Did you mean '{guess}'?" if guess else "Set 'start' to the ID of the first question."
             self.problem(start_line, f"the start node '{start}' does not exist.", where, hint)
