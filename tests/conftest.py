@@ -14,6 +14,7 @@ import pytest
 from bs4 import BeautifulSoup
 
 ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "tools"))
 PROJECT_PARTS = ("mkdocs.yml", "docs", "data", "overrides", "hooks", "tools", "src", "tests")
 
 

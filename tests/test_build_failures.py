@@ -55,6 +55,33 @@ def test_page_in_one_language_only_fails_the_build(project_copy: Path, build_cop
     _assert_clear_failure(build_copy(), "docs/da/demo.md", "no counterpart docs/en/demo.md")
 
 
+def test_link_to_a_missing_guide_step_fails_the_build(project_copy: Path, build_copy: Callable[[], Build]) -> None:
+    page = project_copy / "docs" / "da" / "hjaelp.md"
+    page.write_text(page.read_text("utf-8") + "\nSe [trinnet](guide/hjaelp/findes-ikke.md).\n", "utf-8")
+    _assert_clear_failure(build_copy(), "hjaelp.md", "guide/hjaelp/findes-ikke.md")
+
+
+def _publish(project: Path) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "tools/build_site.py"], cwd=project, capture_output=True, text=True, check=False
+    )
+
+
+def test_failure_midway_keeps_the_last_good_site(project_copy: Path) -> None:
+    assert _publish(project_copy).returncode == 0
+    before = {p.relative_to(project_copy / "site"): p.read_bytes() for p in (project_copy / "site").rglob("*.html")}
+    # The Danish half builds; the English build, which runs second, stops on this page.
+    page = project_copy / "docs" / "en" / "nemsms.md"
+    page.write_text(page.read_text("utf-8") + "\n[[contact:no-such-contact]]\n", "utf-8")
+    (project_copy / "docs" / "da" / "nemsms.md").write_text(
+        (project_copy / "docs" / "da" / "nemsms.md").read_text("utf-8") + "\nNy sætning.\n", "utf-8"
+    )
+    failed = _publish(project_copy)
+    assert failed.returncode == 1 and "no-such-contact" in failed.stdout + failed.stderr
+    after = {p.relative_to(project_copy / "site"): p.read_bytes() for p in (project_copy / "site").rglob("*.html")}
+    assert after == before, "the published site changed although the build failed"
+
+
 def test_failed_build_keeps_the_last_good_site(project_copy: Path) -> None:
     def publish() -> subprocess.CompletedProcess[str]:
         return subprocess.run(

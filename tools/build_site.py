@@ -12,6 +12,9 @@ import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "tools"))
+
+from site_checks import site_problems  # noqa: E402
 
 
 def main() -> int:
@@ -24,7 +27,10 @@ def main() -> int:
         cwd=ROOT,
         check=False,
     )
-    if build.returncode != 0 or not (fresh / "index.html").is_file() or not (fresh / "en" / "index.html").is_file():
+    problems = site_problems(fresh, ROOT / "docs") if build.returncode == 0 else []
+    for problem in problems:
+        print(f"CHECK FAILED: {problem}", file=sys.stderr)
+    if build.returncode != 0 or problems:
         shutil.rmtree(fresh, ignore_errors=True)
         kept = "The last good site in site/ is unchanged." if published.exists() else "No site was published."
         print(f"\nBUILD FAILED: nothing was published. {kept}", file=sys.stderr)

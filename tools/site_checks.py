@@ -1,0 +1,53 @@
+"""Checks on a built site that must pass before it is published (tools/build_site.py) and in the tests."""
+
+from __future__ import annotations
+
+from html.parser import HTMLParser
+from pathlib import Path
+from urllib.parse import urljoin, urlparse
+
+LANGUAGES = ("da", "en")
+
+
+class _PageFacts(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__()
+        self.lang: str | None = None
+        self.links: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        values = dict(attrs)
+        if tag == "html":
+            self.lang = values.get("lang")
+        elif tag == "a" and values.get("href"):
+            self.links.append(values["href"] or "")
+
+
+def _url(site: Path, page: Path) -> str:
+    return "/" + page.relative_to(site).as_posix().removesuffix("index.html")
+
+
+def site_problems(site: Path, docs: Path) -> list[str]:
+    """Everything wrong with a built site that a reader would hit: missing pages, wrong language, dead links."""
+    problems = []
+    for language in LANGUAGES:
+        prefix = "" if language == LANGUAGES[0] else f"{language}/"
+        for source in sorted((docs / language).rglob("*.md")):
+            stem = source.relative_to(docs / language).with_suffix("").as_posix()
+            folder = "" if stem == "index" else stem.removesuffix("/index").removesuffix("index") + "/"
+            if not (site / prefix / folder / "index.html").is_file():
+                problems.append(f"docs/{language}/{source.relative_to(docs / language)} was not built")
+    for page in sorted(site.rglob("index.html")):
+        facts = _PageFacts()
+        facts.feed(page.read_text("utf-8"))
+        url = _url(site, page)
+        expected = "en" if url.startswith("/en/") else "da"
+        if facts.lang != expected:
+            problems.append(f'{url}: <html lang="{facts.lang}">, expected "{expected}"')
+        for href in facts.links:
+            if urlparse(href).scheme or href.startswith("#"):
+                continue
+            target = site / urlparse(urljoin(url, href)).path.lstrip("/")
+            if not (target.is_file() or (target / "index.html").is_file()):
+                problems.append(f"{url}: the link {href} leads nowhere")
+    return problems
