@@ -7,8 +7,9 @@ from pathlib import Path
 
 import pytest
 import yaml
-from readability import LIX_TARGET, page_lix
+from readability import LIX_TARGET, page_lix, tree_lix
 
+from borgerguide import load_rules
 from borgerguide.errors import RulesError
 from borgerguide.pages import check_parity, load_pages
 
@@ -95,3 +96,10 @@ def test_every_phone_number_comes_from_the_sources() -> None:
     assert len(phones) >= 3
     for number in phones:
         assert number in sources, f"{number} is not in the source documents"
+
+
+@pytest.mark.parametrize("tree", load_rules(ROOT / "data" / "rules.yml").trees.values(), ids=lambda tree: tree.id)
+def test_danish_guide_text_is_easy_to_read(tree) -> None:  # type: ignore[no-untyped-def]
+    lix = tree_lix(tree)
+    print(f"LIX {lix:5.1f}  guide {tree.id}")
+    assert lix <= LIX_TARGET, f"the Danish texts of guide {tree.id} have LIX {lix:.1f}; aim for {LIX_TARGET} or less"

@@ -12,20 +12,23 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "tests"))
 
-from readability import LIX_TARGET, page_lix  # noqa: E402
+from readability import LIX_TARGET, page_lix, tree_lix  # noqa: E402
+
+from borgerguide import load_rules  # noqa: E402
 
 
 def main() -> int:
-    rows = [
-        (path.relative_to(ROOT).as_posix(), page_lix(path)) for path in sorted((ROOT / "docs" / "da").rglob("*.md"))
-    ]
+    pages = sorted((ROOT / "docs" / "da").rglob("*.md"))
+    rows = [(path.relative_to(ROOT).as_posix(), page_lix(path)) for path in pages]
+    rules = load_rules(ROOT / "data" / "rules.yml", display_name="data/rules.yml")
+    rows += [(f"data/rules.yml: guide {tree.id}", tree_lix(tree)) for tree in rules.trees.values()]
     width = max(len(name) for name, _ in rows)
     print(f"{'page':<{width}}  LIX")
     for name, lix in rows:
         flag = "" if lix <= LIX_TARGET else f"  above {LIX_TARGET}: shorten sentences and long words"
         print(f"{name:<{width}}  {lix:5.1f}{flag}")
     over = [name for name, lix in rows if lix > LIX_TARGET]
-    print(f"\n{len(rows)} pages, {len(over)} above {LIX_TARGET}.")
+    print(f"\n{len(rows)} pages and guides, {len(over)} above {LIX_TARGET}.")
     return 1 if over else 0
 
 
