@@ -13,11 +13,12 @@ from pathlib import Path
 from urllib.parse import urlparse
 
 import pytest
-from browser_support import CHROMIUM_ARGS, chromium_path, serve
-from playwright.sync_api import Browser, BrowserContext, Page, sync_playwright
+from playwright.sync_api import Browser, BrowserContext, Page
 
 from borgerguide import load_rules
+from borgerguide.cases import CASES_FILE, load_cases
 from borgerguide.pages import page_url
+from borgerguide.teaching import generated_sources
 from borgerguide.urls import node_source, overview_source, start_source, url_of
 
 pytestmark = pytest.mark.browser
@@ -45,24 +46,14 @@ def _all_paths() -> list[str]:
     for tree in RULES.trees.values():
         generated += [url_of(start_source(tree.id)), url_of(overview_source(tree.id))]
         generated += [url_of(node_source(tree.id, node_id)) for node_id in tree.nodes]
+    # The teaching kit's generated pages: overview, cases, handouts and booklet.
+    pages = [p.relative_to(ROOT / "docs" / "da").as_posix() for p in (ROOT / "docs" / "da").rglob("*.md")]
+    cases = load_cases(ROOT / CASES_FILE, RULES, CASES_FILE)
+    generated += [url_of(source) for source in generated_sources(RULES, cases, pages)]
     return [f"/{p}" for p in guidance + generated] + [f"/en/{p}" for p in guidance + generated]
 
 
 PATHS = _all_paths()
-
-
-@pytest.fixture(scope="session")
-def base_url(site: Path) -> Iterator[str]:
-    with serve(site) as url:
-        yield url
-
-
-@pytest.fixture(scope="session")
-def browser() -> Iterator[Browser]:
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=chromium_path(), args=CHROMIUM_ARGS)
-        yield browser
-        browser.close()
 
 
 class Watch:

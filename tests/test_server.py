@@ -14,8 +14,7 @@ from pathlib import Path
 
 import pytest
 import yaml
-from browser_support import CHROMIUM_ARGS, chromium_path
-from playwright.sync_api import sync_playwright
+from playwright.sync_api import Browser
 
 ROOT = Path(__file__).resolve().parent.parent
 STATEMENT = yaml.load((ROOT / "mkdocs.yml").read_text("utf-8"), Loader=yaml.BaseLoader)["extra"]["municipality"][
@@ -132,31 +131,29 @@ def test_was_redirects_to_the_accessibility_statement(nginx: tuple[str, int]) ->
 
 
 @pytest.mark.browser
-def test_pages_run_under_the_content_security_policy(nginx: tuple[str, int]) -> None:
+def test_pages_run_under_the_content_security_policy(nginx: tuple[str, int], browser: Browser) -> None:
     host, port = nginx
     base = f"http://{host}:{port}"
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=chromium_path(), args=CHROMIUM_ARGS)
-        page = browser.new_page(viewport={"width": 1280, "height": 900})
-        page.add_init_script(
-            "window.__csp = []; document.addEventListener('securitypolicyviolation',"
-            " e => window.__csp.push(e.violatedDirective + ' ' + e.blockedURI));"
-        )
-        messages: list[str] = []
-        page.on("console", lambda message: messages.append(message.text))
-        for path in (
-            "/",
-            "/en/",
-            "/guide/undtagelse/saerlige-forhold/",
-            "/en/guide/hjaelp/nemsms/",
-            "/guide/hjaelp-andre/oversigt/",
-            "/hjaelp-andre/fuldmagt/",
-        ):
-            page.goto(base + path)
-            assert page.evaluate("window.__csp") == [], path
-        page.locator("input.md-search__input").click()
-        page.keyboard.type("fuldmagt")
-        page.locator(".md-search-result__item").first.wait_for(timeout=10_000)
-        assert page.evaluate("window.__csp") == []
-        assert not [m for m in messages if "Content Security Policy" in m], messages
-        browser.close()
+    page = browser.new_page(viewport={"width": 1280, "height": 900})
+    page.add_init_script(
+        "window.__csp = []; document.addEventListener('securitypolicyviolation',"
+        " e => window.__csp.push(e.violatedDirective + ' ' + e.blockedURI));"
+    )
+    messages: list[str] = []
+    page.on("console", lambda message: messages.append(message.text))
+    for path in (
+        "/",
+        "/en/",
+        "/guide/undtagelse/saerlige-forhold/",
+        "/en/guide/hjaelp/nemsms/",
+        "/guide/hjaelp-andre/oversigt/",
+        "/hjaelp-andre/fuldmagt/",
+    ):
+        page.goto(base + path)
+        assert page.evaluate("window.__csp") == [], path
+    page.locator("input.md-search__input").click()
+    page.keyboard.type("fuldmagt")
+    page.locator(".md-search-result__item").first.wait_for(timeout=10_000)
+    assert page.evaluate("window.__csp") == []
+    assert not [m for m in messages if "Content Security Policy" in m], messages
+    page.close()

@@ -1,0 +1,93 @@
+"""MkDocs adapter for the teaching kit (borgerguide.cases, borgerguide.teaching): events -> package calls.
+
+Pages are added exactly as hooks/rules_pages.py adds the guide pages: in ``on_files`` after the i18n plugin's
+(priority -110), for the language being built, with the attributes the plugin gives its own files (see
+shared/notes/mkdocs-i18n-generated-pages.md). The booklet needs every guidance page already rendered, so its
+body is put together in ``on_page_context``: MkDocs renders every page's Markdown before it writes any page.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import event_priority
+from mkdocs.structure.files import File, Files, InclusionLevel
+from mkdocs.structure.pages import Page
+
+from borgerguide import LANGUAGES, RulesError, load_rules
+from borgerguide.cases import CASES_FILE, load_cases
+from borgerguide.pages import load_pages
+from borgerguide.teaching import TeachingRenderer, booklet_source, check_collisions, nav_paths, read_outlines
+
+RULES_FILE = "data/rules.yml"
+_state: dict[str, Any] = {}
+
+
+def _language(config: MkDocsConfig) -> str:
+    return config.plugins["i18n"].current_language
+
+
+def _fail(error: RulesError) -> PluginError:
+    return PluginError("The site was not built. Fix these problems and build again.\n" + error.report())
+
+
+def on_config(config: MkDocsConfig) -> MkDocsConfig:
+    root = Path(config.config_file_path).parent
+    docs = Path(config.docs_dir)
+    if not config.site_url:
+        raise PluginError("mkdocs.yml: 'site_url' is not set; the handouts' QR codes need the site's public address.")
+    try:
+        # rules_pages.py has already stopped the build if the pages or the rules are broken.
+        pages = load_pages(docs)
+        rules = load_rules(root / RULES_FILE, known_pages=frozenset(pages["da"]), display_name=RULES_FILE)
+        cases = load_cases(root / CASES_FILE, rules, display_name=CASES_FILE)
+        collisions = check_collisions(rules, cases, pages["da"])
+        if collisions:
+            raise RulesError(collisions)
+    except RulesError as error:
+        raise _fail(error) from None
+    renderer = TeachingRenderer(rules, pages, cases, read_outlines(docs), nav_paths(config.nav), config.site_url)
+    _state.update(renderer=renderer)
+    return config
+
+
+@event_priority(-110)
+def on_files(files: Files, config: MkDocsConfig) -> Files:
+    language = _language(config)
+    renderer: TeachingRenderer = _state["renderer"]
+    for page in renderer.all_pages(language):
+        file = _generated_file(config, page.source, language, page.markdown, page.in_nav)
+        file.alternates = {lang: _generated_file(config, page.source, lang, "", page.in_nav) for lang in LANGUAGES}
+        file.alternates[language] = file
+        files.append(file)
+    # The plugin's sitemap lists the pages it saw in its own on_files; show it the generated ones too.
+    config.plugins["i18n"].i18n_files_per_language[language] = files.documentation_pages()
+    _state["files"] = files
+    return files
+
+
+def _generated_file(config: MkDocsConfig, source: str, language: str, content: str, in_nav: bool) -> File:
+    inclusion = InclusionLevel.INCLUDED if in_nav else InclusionLevel.NOT_IN_NAV
+    file = File.generated(config, f"{language}/{source}", content=content, inclusion=inclusion)
+    prefix = "" if language == LANGUAGES[0] else f"{language}/"
+    file.dest_uri = prefix + source.removesuffix(".md").removesuffix("index").rstrip("/") + "/index.html"
+    file.dest_uri = file.dest_uri.lstrip("/")
+    file.locale = file.localization = file.locale_alternate_of = language
+    file.norm_src_uri = source
+    return file
+
+
+def on_page_context(context: dict[str, Any], page: Page, config: MkDocsConfig, nav: Any) -> dict[str, Any]:
+    if getattr(page.file, "norm_src_uri", None) != booklet_source():
+        return context
+    # Every page of this language has been rendered by now; their HTML goes into the booklet.
+    contents = {}
+    for file in _state["files"].documentation_pages():
+        if file.page is not None and file.page.content is not None:
+            contents[getattr(file, "norm_src_uri", file.src_uri)] = file.page.content
+    renderer: TeachingRenderer = _state["renderer"]
+    page.content = renderer.booklet(_language(config), contents)
+    return context

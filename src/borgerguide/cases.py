@@ -1,0 +1,396 @@
+"""Case exercises for teachers: short stories of citizens, checked against the decision trees.
+
+A case names the answers it gives in one guide and the outcome its solution claims. The answers are walked
+through the tree with the rules engine's own model, so a case whose story contradicts the rules stops the
+build with a located message instead of teaching citizens something the guide would not say.
+
+An answer is named by the node it leads to (the answer's ``next:`` in data/rules.yml), not by its label:
+node IDs are stable, the same in both languages and part of the guide's addresses, while labels get reworded.
+Every node has exactly one answer leading to it, so this names one answer unambiguously.
+"""
+
+from __future__ import annotations
+
+import datetime
+import difflib
+import re
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from borgerguide.errors import Problem, RulesError
+from borgerguide.load import read_yaml
+from borgerguide.model import ID_PATTERN, LANGUAGES, Outcome, Question, Rules, Step, Text, Tree
+
+CASES_FILE = "data/cases.yml"
+
+TOP_KEYS = {"last_reviewed": True, "cases": True}
+CASE_KEYS = {
+    "tree": True,
+    "title": True,
+    "story": True,
+    "questions": True,
+    "answers": True,
+    "outcome": True,
+    "solution": True,
+}
+ANSWER_KEYS = {"question": True, "answer": True}
+# Short titles fit the list of exercises and a projector; the stories stay a few sentences.
+MAX_LENGTH = {"title": 100, "question": 200}
+DEFAULT_MAX_LENGTH = 900
+MARKUP = re.compile(r"<\s*/?\s*[a-zA-Z][^>]*>|&#?\w+;|javascript:|\[\[", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class CaseAnswer:
+    question: str  # ID of the question node
+    answer: str  # ID of the node the chosen answer leads to
+
+
+@dataclass(frozen=True)
+class Case:
+    id: str
+    tree: str
+    title: Text
+    story: Text
+    questions: tuple[Text, ...]
+    answers: tuple[CaseAnswer, ...]
+    outcome: str
+    solution: Text
+
+    def steps(self, tree: Tree) -> tuple[Step, ...]:
+        """The case's answers as the model's steps (question and chosen answer), in order."""
+        steps = []
+        for given in self.answers:
+            question = tree.nodes[given.question]
+            assert isinstance(question, Question)
+            answer = next(a for a in question.answers if a.next == given.answer)
+            steps.append(Step(question, answer))
+        return tuple(steps)
+
+
+@dataclass(frozen=True)
+class Cases:
+    cases: Mapping[str, Case]  # in file order, which is the order teachers see them in
+    last_reviewed: str  # ISO date
+
+    def __iter__(self) -> Iterator[Case]:
+        return iter(self.cases.values())
+
+    def __len__(self) -> int:
+        return len(self.cases)
+
+
+def load_cases(path: Path, rules: Rules, display_name: str | None = None) -> Cases:
+    """Read data/cases.yml and check every case against the rules; raise RulesError listing every problem."""
+    name = display_name or str(path)
+    return build_cases(read_yaml(path, name), rules, name)
+
+
+def build_cases(data: Any, rules: Rules, file: str) -> Cases:
+    checker = _CaseChecker(file, rules)
+    cases = checker.document(data)
+    if checker.problems:
+        raise RulesError(checker.problems)
+    assert cases is not None
+    return cases
+
+
+def _line(container: Any, key: Any = None) -> int | None:
+    if key is not None:
+        lines = getattr(container, "key_lines", None)
+        if isinstance(lines, dict) and key in lines:
+            return lines[key]
+        item_lines = getattr(container, "item_lines", None)
+        if isinstance(item_lines, list) and isinstance(key, int) and key < len(item_lines):
+            return item_lines[key]
+    return getattr(container, "line", None)
+
+
+def _suggest(word: object, options: Any) -> str | None:
+    matches = difflib.get_close_matches(str(word), [str(option) for option in options], n=1, cutoff=0.5)
+    return matches[0] if matches else None
+
+
+def _did_you_mean(word: object, options: Any, otherwise: str) -> str:
+    guess = _suggest(word, options)
+    return f"Did you mean '{guess}'?" if guess else otherwise
+
+
+def _choices(question: Question) -> str:
+    return ", ".join(f"'{a.next}' ({a.label.da})" for a in question.answers)
+
+
+class _CaseChecker:
+    """Collects every problem in the file before anything is raised, so an editor fixes them in one go."""
+
+    def __init__(self, file: str, rules: Rules) -> None:
+        self.file = file
+        self.rules = rules
+        self.problems: list[Problem] = []
+
+    def problem(self, line: int | None, message: str, case: str | None = None, hint: str | None = None) -> None:
+        self.problems.append(Problem(self.file, line, message, f"case {case}" if case else None, hint))
+
+    def keys(self, data: Mapping[Any, Any], allowed: dict[str, bool], what: str, case: str | None) -> None:
+        for key in data:
+            if key not in allowed:
+                hint = _did_you_mean(key, allowed, f"Allowed keys: {', '.join(allowed)}.")
+                self.problem(_line(data, key), f"unknown key '{key}' in {what}.", case, hint)
+        for key, required in allowed.items():
+            if required and key not in data:
+                self.problem(_line(data), f"{what} has no '{key}'.", case, f"Add '{key}:' to {what}.")
+
+    # -- the document -----------------------------------------------------------------------------
+
+    def document(self, data: Any) -> Cases | None:
+        if not isinstance(data, dict):
+            self.problem(
+                _line(data) or 1,
+                "the file must start with 'last_reviewed:' and 'cases:'.",
+                hint="See the comment at the top of data/cases.yml for the shape of a case.",
+            )
+            return None
+        self.keys(data, TOP_KEYS, "the file", None)
+        reviewed = data.get("last_reviewed")
+        if "last_reviewed" in data and not isinstance(reviewed, datetime.date):
+            self.problem(
+                _line(data, "last_reviewed"),
+                f"'last_reviewed' must be a date like 2026-11-26, not {reviewed!r}.",
+                hint="Write the date as YYYY-MM-DD without quotes.",
+            )
+        raw_cases = data.get("cases")
+        cases: dict[str, Case] = {}
+        if "cases" in data:
+            if not isinstance(raw_cases, dict) or not raw_cases:
+                self.problem(
+                    _line(data, "cases"),
+                    "'cases' must list at least one case, each under its ID.",
+                    hint="Write each case as '  case-id:' followed by its keys, indented.",
+                )
+            else:
+                for case_id, raw in raw_cases.items():
+                    case = self.case(case_id, raw, _line(raw_cases, case_id))
+                    if case is not None:
+                        cases[case.id] = case
+        if self.problems or not isinstance(reviewed, datetime.date):
+            return None
+        return Cases(cases, reviewed.isoformat())
+
+    def case(self, case_id: Any, raw: Any, line: int | None) -> Case | None:
+        ident = str(case_id)
+        if not isinstance(case_id, str) or not ID_PATTERN.match(case_id):
+            self.problem(
+                line,
+                f"the case ID '{case_id}' is not a valid ID.",
+                ident,
+                "Use lowercase letters a-z, digits and single hyphens, e.g. 'karen-udbetaling-danmark'. "
+                "The ID becomes the exercise's web address.",
+            )
+        if not isinstance(raw, dict):
+            self.problem(
+                line, "a case must be a list of keys and values.", ident, "Indent the case's keys under its ID."
+            )
+            return None
+        found = len(self.problems)
+        self.keys(raw, CASE_KEYS, "the case", ident)
+        texts = {key: self.text(raw, key, ident) for key in ("title", "story", "solution")}
+        questions = self.questions(raw, ident)
+        tree = self.tree(raw, ident)
+        answers = self.answers(raw, ident)
+        outcome = raw.get("outcome")
+        if tree is not None:
+            self.check_outcome(raw, tree, ident)
+            # The walk compares with the claimed result, so only a result that exists can be compared.
+            if answers is not None and isinstance(outcome, str) and isinstance(tree.nodes.get(outcome), Outcome):
+                self.walk(raw, tree, answers, outcome, ident)
+        if len(self.problems) > found or tree is None or answers is None or not isinstance(outcome, str):
+            return None
+        title, story, solution = texts["title"], texts["story"], texts["solution"]
+        assert title is not None and story is not None and solution is not None and questions is not None
+        return Case(ident, tree.id, title, story, questions, answers, outcome, solution)
+
+    # -- texts ------------------------------------------------------------------------------------
+
+    def text(
+        self, data: Mapping[Any, Any], key: str, case: str, value: Any = None, line: int | None = None
+    ) -> Text | None:
+        if value is None:
+            if key not in data:
+                return None
+            value, line = data[key], _line(data, key)
+        if not isinstance(value, dict):
+            self.problem(
+                line,
+                f"'{key}' must have a text per language.",
+                case,
+                f"Write it as:\n       {key}:\n         da: ...\n         en: ...",
+            )
+            return None
+        for language_key in value:
+            if language_key not in LANGUAGES:
+                hint = _did_you_mean(language_key, LANGUAGES, "The languages are 'da' and 'en'.")
+                self.problem(_line(value, language_key), f"unknown language '{language_key}' in '{key}'.", case, hint)
+        texts: dict[str, str] = {}
+        for language in LANGUAGES:
+            name = "Danish (da)" if language == "da" else "English (en)"
+            item = value.get(language)
+            item_line = _line(value, language)
+            if language not in value:
+                self.problem(line, f"'{key}' has no {name} text.", case, f"Add '{language}:' with the {name} text.")
+            elif not isinstance(item, str) or not item.strip():
+                self.problem(
+                    item_line, f"the {name} text of '{key}' is empty or not text.", case, "Write the text in quotes."
+                )
+            elif MARKUP.search(item):
+                self.problem(
+                    item_line,
+                    f"the {name} text of '{key}' contains HTML, code or a marker ({MARKUP.search(item).group(0)!r}).",  # type: ignore[union-attr]
+                    case,
+                    "Write plain text only; the page adds the links to the guide and its result itself.",
+                )
+            elif len(item) > MAX_LENGTH.get(key, DEFAULT_MAX_LENGTH):
+                limit = MAX_LENGTH.get(key, DEFAULT_MAX_LENGTH)
+                self.problem(
+                    item_line,
+                    f"the {name} text of '{key}' is {len(item)} characters; at most {limit}.",
+                    case,
+                    "Shorten it: a case is read aloud and shown on a projector.",
+                )
+            else:
+                texts[language] = " ".join(item.split())
+        return Text(**texts) if len(texts) == len(LANGUAGES) else None
+
+    def questions(self, raw: Mapping[Any, Any], case: str) -> tuple[Text, ...] | None:
+        if "questions" not in raw:
+            return None
+        value = raw["questions"]
+        if not isinstance(value, list) or not value:
+            self.problem(
+                _line(raw, "questions"),
+                "'questions' must be a list of at least one question.",
+                case,
+                "Write each question as '- da: ...' with 'en: ...' on the next line.",
+            )
+            return None
+        texts = [self.text(raw, "question", case, item, _line(value, index)) for index, item in enumerate(value)]
+        return tuple(t for t in texts if t is not None) if all(texts) else None
+
+    # -- the case against the rules ---------------------------------------------------------------
+
+    def tree(self, raw: Mapping[Any, Any], case: str) -> Tree | None:
+        tree_id = raw.get("tree")
+        if "tree" in raw and tree_id not in self.rules.trees:
+            hint = _did_you_mean(tree_id, self.rules.trees, f"The guides are: {', '.join(self.rules.trees)}.")
+            self.problem(_line(raw, "tree"), f"unknown guide '{tree_id}'.", case, hint)
+            return None
+        return self.rules.trees.get(tree_id) if isinstance(tree_id, str) else None
+
+    def answers(self, raw: Mapping[Any, Any], case: str) -> tuple[CaseAnswer, ...] | None:
+        if "answers" not in raw:
+            return None
+        value = raw["answers"]
+        line = _line(raw, "answers")
+        if not isinstance(value, list) or not value:
+            self.problem(
+                line,
+                "'answers' must list the answers the citizen gives in the guide, in order.",
+                case,
+                "Write each as '- {question: <question node ID>, answer: <ID of the node the answer leads to>}'.",
+            )
+            return None
+        answers: list[CaseAnswer] = []
+        for index, item in enumerate(value):
+            item_line = _line(value, index)
+            if not isinstance(item, dict):
+                self.problem(
+                    item_line,
+                    f"answer {index + 1} must have 'question' and 'answer'.",
+                    case,
+                    "Write it as '- {question: <question node ID>, answer: <ID of the node the answer leads to>}'.",
+                )
+                continue
+            self.keys(item, ANSWER_KEYS, f"answer {index + 1}", case)
+            question, answer = item.get("question"), item.get("answer")
+            if isinstance(question, str) and isinstance(answer, str):
+                answers.append(CaseAnswer(question, answer))
+        return tuple(answers) if len(answers) == len(value) else None
+
+    def check_outcome(self, raw: Mapping[Any, Any], tree: Tree, case: str) -> None:
+        outcome = raw.get("outcome")
+        if "outcome" not in raw:
+            return
+        node = tree.nodes.get(outcome) if isinstance(outcome, str) else None
+        if isinstance(node, Outcome):
+            return
+        outcomes = [o.id for o in tree.outcomes]
+        if isinstance(node, Question):
+            message = f"'outcome' names '{outcome}', which is a question in guide '{tree.id}', not a result."
+        else:
+            message = f"'outcome' names '{outcome}', which is not a result in guide '{tree.id}'."
+        hint = _did_you_mean(outcome, outcomes, f"The results of this guide are: {', '.join(outcomes)}.")
+        self.problem(_line(raw, "outcome"), message, case, hint)
+
+    def walk(
+        self, raw: Mapping[Any, Any], tree: Tree, answers: tuple[CaseAnswer, ...], outcome: str, case: str
+    ) -> None:
+        """Give the case's answers to the guide, one by one, and compare where they lead with the claim."""
+        items = raw["answers"]
+        node_id = tree.start
+        for index, given in enumerate(answers):
+            item = items[index]
+            node = tree.nodes[node_id]
+            if isinstance(node, Outcome):
+                self.problem(
+                    _line(item, "question"),
+                    f"answer {index + 1} is one too many: the answers before it already reach the result "
+                    f"'{node_id}' ({node.heading.da}).",
+                    case,
+                    "Remove this answer and the ones after it.",
+                )
+                return
+            if given.question != node_id:
+                if given.question in tree.nodes:
+                    message = (
+                        f"answer {index + 1} answers '{given.question}', but after the answers before it the guide "
+                        f"asks '{node_id}' ({node.question.da})."
+                    )
+                    hint = "List the answers in the order the guide asks, starting with its first question."
+                else:
+                    message = (
+                        f"answer {index + 1} names the question '{given.question}', which is not in guide '{tree.id}'."
+                    )
+                    hint = _did_you_mean(given.question, tree.nodes, f"The guide asks '{node_id}' here.")
+                self.problem(_line(item, "question"), message, case, hint)
+                return
+            if given.answer not in [a.next for a in node.answers]:
+                self.problem(
+                    _line(item, "answer"),
+                    f"'{given.answer}' is not an answer to '{node_id}' ({node.question.da}).",
+                    case,
+                    f"Name the answer by the node it leads to (its 'next:' in data/rules.yml): {_choices(node)}.",
+                )
+                return
+            node_id = given.answer
+        reached = tree.nodes[node_id]
+        if isinstance(reached, Question):
+            self.problem(
+                _line(items, len(items) - 1),
+                f"the answers stop at the question '{node_id}' ({reached.question.da}); a case must answer every "
+                "question up to a result.",
+                case,
+                f"Add '- {{question: {node_id}, answer: ...}}' with one of: {_choices(reached)}.",
+            )
+            return
+        if node_id != outcome:
+            claimed = tree.nodes[outcome]
+            assert isinstance(claimed, Outcome) and isinstance(reached, Outcome)
+            self.problem(
+                _line(raw, "outcome"),
+                f"the case contradicts the rules: its answers lead to '{node_id}' ({reached.heading.da}), "
+                f"but its solution claims '{outcome}' ({claimed.heading.da}).",
+                case,
+                "Check the story and the answers against the guide. If the answers are right, set "
+                f"'outcome: {node_id}' and rewrite the solution to match that result.",
+            )

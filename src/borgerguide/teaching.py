@@ -1,0 +1,516 @@
+"""The teaching kit: an overview for teachers, case exercises, one-page handouts with QR codes, and a booklet.
+
+Everything here is made from the same sources as the guidance (the pages, data/rules.yml, data/cases.yml),
+so the kit cannot drift from what the site says. Like render.py it turns the model into Markdown files with
+front matter and an HTML body from Jinja2 templates (autoescaped); it imports nothing from MkDocs.
+"""
+
+from __future__ import annotations
+
+import posixpath
+import re
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Literal
+from urllib.parse import urljoin, urlsplit
+
+import jinja2
+import segno
+import yaml
+from markupsafe import Markup
+
+from borgerguide import urls
+from borgerguide.cases import Case, Cases
+from borgerguide.errors import Problem
+from borgerguide.model import LANGUAGES, Contact, Language, Outcome, Question, Rules
+from borgerguide.pages import GuidancePage, page_url
+from borgerguide.strings import format_date, ui_strings
+
+TEACHING_ROOT = "undervisning"
+# The theme template that adds the kit's stylesheet (overrides/teaching.html); only the kit's pages load it.
+TEMPLATE = "teaching.html"
+# QR error correction "M" survives a smudged or creased printout (15 %) and keeps the code small.
+QR_ERROR = "m"
+
+EntryKind = Literal["page", "tree"]
+
+
+# -- addresses ------------------------------------------------------------------------------------
+
+
+def overview_source() -> str:
+    return f"{TEACHING_ROOT}/index.md"
+
+
+def case_source(case_id: str) -> str:
+    return f"{TEACHING_ROOT}/oevelser/{case_id}.md"
+
+
+def page_handout_source(page_path: str) -> str:
+    """The handout of a guidance page mirrors the page's own path ("mitid.md" -> ".../ark/side/mitid.md")."""
+    return f"{TEACHING_ROOT}/ark/side/{page_path}"
+
+
+def tree_handout_source(tree_id: str) -> str:
+    return f"{TEACHING_ROOT}/ark/guide/{tree_id}.md"
+
+
+def booklet_source() -> str:
+    return f"{TEACHING_ROOT}/haefte.md"
+
+
+def is_teaching(path: str) -> bool:
+    return path.startswith(f"{TEACHING_ROOT}/")
+
+
+def absolute_url(site_url: str, language: Language, path: str) -> str:
+    """The public address of a page (``path`` relative to the language root), as a QR code must carry it."""
+    prefix = "" if language == LANGUAGES[0] else f"{language}/"
+    return site_url.rstrip("/") + "/" + prefix + path
+
+
+def qr_svg(url: str, title: str) -> str:
+    """A QR code for ``url`` as inline SVG, drawn at build time: no script, no request, sharp in print."""
+    code = segno.make(url, error=QR_ERROR, micro=False)
+    svg = code.svg_inline(
+        omitsize=True, border=4, svgclass="dd-qr__code", lineclass="dd-qr__modules", title=title, dark="#000"
+    )
+    # role=img makes screen readers announce the <title>; the address is printed under the code as well.
+    return svg.replace("<svg ", '<svg role="img" ', 1)
+
+
+# -- what the guidance pages contain --------------------------------------------------------------
+
+COMMENT = re.compile(r"<!--.*?-->", re.DOTALL)
+FRONT_MATTER = re.compile(r"\A---\s*\n.*?\n---\s*\n", re.DOTALL)
+SUBHEADING = re.compile(r"^##\s+(.+?)\s*$", re.MULTILINE)
+CONTACT_MARKER = re.compile(r"\[\[\s*contact\s*:\s*([^\]\s]+)\s*\]\]")
+MARKDOWN_LINK = re.compile(r"\[([^\]]*)\]\([^)]*\)")
+ATTR_LIST = re.compile(r"\s*\{[^}]*\}\s*$")
+
+
+@dataclass(frozen=True)
+class Outline:
+    """What a handout says about a guidance page: its sub-headings and the contacts it names."""
+
+    headings: tuple[str, ...]
+    contacts: tuple[str, ...]
+
+
+def outline(markdown: str) -> Outline:
+    text = COMMENT.sub("", FRONT_MATTER.sub("", markdown))
+    headings = []
+    for match in SUBHEADING.finditer(text):
+        heading = ATTR_LIST.sub("", MARKDOWN_LINK.sub(r"\1", match.group(1)))
+        headings.append(heading.replace("*", "").replace("`", "").strip())
+    contacts = dict.fromkeys(CONTACT_MARKER.findall(text))  # ordered and unique
+    return Outline(tuple(headings), tuple(contacts))
+
+
+def read_outlines(docs_dir: Path) -> dict[Language, dict[str, Outline]]:
+    return {
+        language: {
+            file.relative_to(docs_dir / language).as_posix(): outline(file.read_text("utf-8"))
+            for file in sorted((docs_dir / language).rglob("*.md"))
+        }
+        for language in LANGUAGES
+    }
+
+
+def nav_paths(nav: Any) -> list[str]:
+    """The page paths of mkdocs.yml's ``nav:`` in reading order (sections flattened)."""
+    found: list[str] = []
+    if isinstance(nav, str):
+        if nav.endswith(".md"):
+            found.append(nav)
+    elif isinstance(nav, list):
+        for item in nav:
+            found += nav_paths(item)
+    elif isinstance(nav, dict):
+        for value in nav.values():
+            found += nav_paths(value)
+    return found
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One part of the guidance, in the order a reader meets it: a page, or a guide (tree)."""
+
+    kind: EntryKind
+    key: str  # a page path ("mitid.md") or a tree ID
+
+
+def guidance_entries(order: Iterable[str], pages: Iterable[str], trees: Iterable[str]) -> list[Entry]:
+    """Every guidance page and guide in menu order; those missing from the menu follow, so none is left out."""
+    page_set = {p for p in pages if not is_teaching(p)}
+    tree_ids = list(trees)
+    entries: list[Entry] = []
+    for path in order:
+        parts = path.split("/")
+        if len(parts) == 3 and parts[0] == urls.GUIDE_ROOT and parts[2] == "index.md" and parts[1] in tree_ids:
+            entry = Entry("tree", parts[1])
+        elif path in page_set:
+            entry = Entry("page", path)
+        else:
+            continue
+        if entry not in entries:
+            entries.append(entry)
+    entries += [Entry("page", p) for p in sorted(page_set) if Entry("page", p) not in entries]
+    entries += [Entry("tree", t) for t in tree_ids if Entry("tree", t) not in entries]
+    return entries
+
+
+def generated_sources(rules: Rules, cases: Cases, pages: Iterable[str]) -> list[str]:
+    entries = guidance_entries([], pages, rules.trees)
+    sources = [overview_source(), booklet_source()] + [case_source(case.id) for case in cases]
+    sources += [handout_source(entry) for entry in entries]
+    return sources
+
+
+def handout_source(entry: Entry) -> str:
+    return page_handout_source(entry.key) if entry.kind == "page" else tree_handout_source(entry.key)
+
+
+def check_collisions(rules: Rules, cases: Cases, pages: Iterable[str]) -> list[Problem]:
+    """A hand-written page may not take an address the kit generates: one of the two would silently vanish."""
+    page_list = list(pages)
+    generated = set(generated_sources(rules, cases, page_list))
+    return [
+        Problem(
+            f"docs/da/{path}",
+            None,
+            f"the page takes the address of a generated teaching page ({urls.url_of(path) or '/'}).",
+            hint="Give the page another file name; index.md, haefte.md, oevelser/ and ark/ under "
+            f"{TEACHING_ROOT}/ are made from the data.",
+        )
+        for path in sorted(generated & set(page_list))
+    ]
+
+
+# -- booklet: guidance page HTML moved onto one page ---------------------------------------------
+
+# Python-Markdown and our templates write every attribute in double quotes.
+ID_ATTRIBUTE = re.compile(r'(\s(?:id|for|aria-labelledby|aria-describedby|aria-controls)=")([^"]*)(")')
+HREF_ATTRIBUTE = re.compile(r'(\shref=")([^"]*)(")')
+HEADING_TAG = re.compile(r"<(/?)h([1-6])(?=[\s>])")
+FIRST_H1 = re.compile(r"<h1[^>]*>.*?</h1>\s*", re.DOTALL)
+
+
+def rebase_href(href: str, page_path_url: str, booklet_url: str, prefix: str) -> str:
+    """A link from a page, rewritten to work from the booklet (both relative to the language root)."""
+    if href.startswith("#"):
+        return f"#{prefix}-{href[1:]}" if len(href) > 1 else href
+    parts = urlsplit(href)
+    if parts.scheme or parts.netloc:
+        return href
+    base = "https://site.invalid/"
+    target = urlsplit(urljoin(urljoin(base, page_path_url), href))
+    start = "/" + booklet_url
+    link = posixpath.relpath(target.path, start)
+    if target.path.endswith("/") and not link.endswith("/"):
+        link += "/"
+    return link + (f"?{target.query}" if target.query else "") + (f"#{target.fragment}" if target.fragment else "")
+
+
+def adapt_page_html(html: str, page_path_url: str, booklet_url: str, prefix: str) -> str:
+    """Fit a page's body into a booklet section: drop its h1 (the section heading replaces it), move every
+    heading one level down, make its IDs unique on the booklet page and its links work from there."""
+    body = FIRST_H1.sub("", html, count=1)
+    body = HEADING_TAG.sub(lambda m: f"<{m.group(1)}h{min(int(m.group(2)) + 1, 6)}", body)
+    body = ID_ATTRIBUTE.sub(
+        lambda m: m.group(1) + " ".join(f"{prefix}-{ident}" for ident in m.group(2).split()) + m.group(3), body
+    )
+    return HREF_ATTRIBUTE.sub(
+        lambda m: m.group(1) + rebase_href(m.group(2), page_path_url, booklet_url, prefix) + m.group(3), body
+    )
+
+
+# -- pages ----------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class TeachingPage:
+    source: str  # language-neutral source path, e.g. "undervisning/oevelser/karen-udbetaling-danmark.md"
+    kind: str  # "overview", "case", "handout" or "booklet"
+    title: str
+    markdown: str
+    in_nav: bool
+
+
+class TeachingRenderer:
+    def __init__(
+        self,
+        rules: Rules,
+        pages: Mapping[Language, Mapping[str, GuidancePage]],
+        cases: Cases,
+        outlines: Mapping[Language, Mapping[str, Outline]],
+        order: list[str],
+        site_url: str,
+    ) -> None:
+        self.rules = rules
+        self.pages = pages
+        self.cases = cases
+        self.outlines = outlines
+        self.order = order
+        self.site_url = site_url
+        self.entries = guidance_entries(order, pages["da"], rules.trees)
+        self.env = jinja2.Environment(
+            loader=jinja2.PackageLoader("borgerguide", "templates"),
+            autoescape=True,
+            undefined=jinja2.StrictUndefined,
+            trim_blocks=True,
+            lstrip_blocks=True,
+        )
+        self.env.filters["paragraphs"] = lambda text: [
+            " ".join(p.split()) for p in re.split(r"\n\s*\n", text) if p.strip()
+        ]
+        self.env.filters["date"] = format_date
+        self.env.tests["instanceof_question"] = lambda node: isinstance(node, Question)
+
+    # -- shared pieces ----------------------------------------------------------------------------
+
+    def teacher_pages(self, language: Language) -> list[GuidancePage]:
+        """The hand-written teaching pages (docs/<lang>/undervisning/), in menu order."""
+        written = [p for p in self.pages[language] if is_teaching(p)]
+        ordered = [p for p in self.order if p in written] + sorted(p for p in written if p not in self.order)
+        return [self.pages[language][p] for p in dict.fromkeys(ordered)]
+
+    def entry_title(self, entry: Entry, language: Language) -> str:
+        if entry.kind == "tree":
+            return self.rules.trees[entry.key].title[language]
+        return self.pages[language][entry.key].title
+
+    def entry_reviewed(self, entry: Entry, language: Language) -> str:
+        if entry.kind == "tree":
+            return self.rules.last_reviewed
+        return self.pages[language][entry.key].last_reviewed
+
+    def entry_url(self, entry: Entry) -> str:
+        """The entry's address relative to the language root ("mitid/", "guide/hjaelp/")."""
+        if entry.kind == "tree":
+            return urls.url_of(urls.start_source(entry.key))
+        return page_url(entry.key)
+
+    def contacts(self, ids: Iterable[str]) -> list[Contact]:
+        return [self.rules.contacts[c] for c in ids if c in self.rules.contacts]
+
+    def _context(self, language: Language, source: str) -> dict[str, Any]:
+        return {
+            "language": language,
+            "ui": ui_strings(language),
+            "overview_url": urls.relative(source, overview_source()),
+        }
+
+    # -- the pages --------------------------------------------------------------------------------
+
+    def all_pages(self, language: Language) -> list[TeachingPage]:
+        pages = [self.overview(language), self.booklet_shell(language)]
+        case_list = list(self.cases)
+        for index, case in enumerate(case_list):
+            previous = case_list[index - 1] if index > 0 else None
+            following = case_list[index + 1] if index + 1 < len(case_list) else None
+            pages.append(self.case_page(case, language, previous, following))
+        pages += [self.handout(entry, language) for entry in self.entries]
+        return pages
+
+    def overview(self, language: Language) -> TeachingPage:
+        source = overview_source()
+        ui = ui_strings(language)
+        body = self.env.get_template("teaching_overview.html.j2").render(
+            **self._context(language, source),
+            teacher_pages=[
+                {"title": p.title, "description": p.description, "url": urls.relative(source, p.path)}
+                for p in self.teacher_pages(language)
+            ],
+            cases=[
+                {
+                    "title": case.title[language],
+                    "tree": self.rules.trees[case.tree].title[language],
+                    "url": urls.relative(source, case_source(case.id)),
+                }
+                for case in self.cases
+            ],
+            handouts=[
+                {
+                    "title": self.entry_title(entry, language),
+                    "kind": entry.kind,
+                    "url": urls.relative(source, handout_source(entry)),
+                }
+                for entry in self.entries
+            ],
+            booklet_url=urls.relative(source, booklet_source()),
+        )
+        return self._page(
+            source,
+            "overview",
+            ui["teaching_title"],
+            ui["teaching_description"],
+            self.cases.last_reviewed,
+            body,
+            in_nav=True,
+            in_search=True,
+            hide=["toc"],
+        )
+
+    def case_page(self, case: Case, language: Language, previous: Case | None, following: Case | None) -> TeachingPage:
+        source = case_source(case.id)
+        tree = self.rules.trees[case.tree]
+        outcome = tree.nodes[case.outcome]
+        assert isinstance(outcome, Outcome)
+        steps = [
+            {
+                "question": step.question.question[language],
+                "answer": step.answer.label[language],
+                "url": urls.relative(source, urls.node_source(tree.id, step.question.id)),
+            }
+            for step in case.steps(tree)
+        ]
+        number = list(self.cases.cases).index(case.id) + 1
+        body = self.env.get_template("teaching_case.html.j2").render(
+            **self._context(language, source),
+            case=case,
+            number=number,
+            tree=tree,
+            steps=steps,
+            outcome=outcome,
+            outcome_url=urls.relative(source, urls.node_source(tree.id, outcome.id)),
+            start_url=urls.relative(source, urls.start_source(tree.id)),
+            previous=previous
+            and {"title": previous.title[language], "url": urls.relative(source, case_source(previous.id))},
+            following=following
+            and {"title": following.title[language], "url": urls.relative(source, case_source(following.id))},
+        )
+        ui = ui_strings(language)
+        return self._page(
+            source,
+            "case",
+            f"{ui['case']} {number}: {case.title[language]}",
+            case.story[language],
+            self.cases.last_reviewed,
+            body,
+            in_nav=False,
+            in_search=False,
+            hide=["toc", "navigation"],
+        )
+
+    def handout(self, entry: Entry, language: Language) -> TeachingPage:
+        source = handout_source(entry)
+        ui = ui_strings(language)
+        address = absolute_url(self.site_url, language, self.entry_url(entry))
+        title = self.entry_title(entry, language)
+        context: dict[str, Any] = {
+            **self._context(language, source),
+            "title": title,
+            "address": address,
+            "qr": Markup(qr_svg(address, f"{ui['qr_label']}: {title}")),
+            "online_url": urls.relative(source, urls.start_source(entry.key) if entry.kind == "tree" else entry.key),
+        }
+        if entry.kind == "tree":
+            tree = self.rules.trees[entry.key]
+            headings = list(dict.fromkeys(o.heading[language] for o in tree.outcomes_in_order()))
+            context.update(kind="tree", tree=tree, outcomes=headings, contacts=self.contacts(self.rules.other_help))
+            description = tree.intro[language]
+        else:
+            page = self.pages[language][entry.key]
+            found = self.outlines[language].get(entry.key, Outline((), ()))
+            # A page that names no contact still tells the reader where help is.
+            contact_ids = found.contacts or self.rules.other_help
+            context.update(
+                kind="page", lead=page.description, headings=found.headings, contacts=self.contacts(contact_ids)
+            )
+            description = page.description
+        body = self.env.get_template("teaching_handout.html.j2").render(**context)
+        return self._page(
+            source,
+            "handout",
+            f"{ui['handout']}: {title}",
+            description,
+            self.entry_reviewed(entry, language),
+            body,
+            in_nav=False,
+            in_search=False,
+            hide=["toc", "navigation"],
+        )
+
+    def booklet_shell(self, language: Language) -> TeachingPage:
+        """The booklet as MkDocs first sees it; :meth:`booklet` fills in the pages once they are rendered."""
+        ui = ui_strings(language)
+        reviewed = min(self.entry_reviewed(entry, language) for entry in self.entries)
+        return self._page(
+            booklet_source(),
+            "booklet",
+            ui["booklet_title"],
+            ui["booklet_description"],
+            reviewed,
+            self.booklet(language, {}),
+            in_nav=True,
+            in_search=False,
+            hide=["toc"],
+        )
+
+    def booklet(self, language: Language, contents: Mapping[str, str]) -> str:
+        """The booklet's body: every guidance page (its rendered HTML from ``contents``) and every guide, in
+        menu order. A page missing from ``contents`` is left out (the first render, before pages exist)."""
+        source = booklet_source()
+        booklet_url = urls.url_of(source)
+        sections = []
+        for number, entry in enumerate(self.entries, start=1):
+            anchor = f"dd-b{number}"
+            section: dict[str, Any] = {
+                "id": anchor,
+                "kind": entry.kind,
+                "title": self.entry_title(entry, language),
+                "reviewed": self.entry_reviewed(entry, language),
+            }
+            if entry.kind == "tree":
+                tree = self.rules.trees[entry.key]
+                section.update(
+                    tree=tree,
+                    outcomes=[{"node": o, "contacts": self.contacts(o.contacts)} for o in tree.outcomes_in_order()],
+                )
+            elif entry.key in contents:
+                html = adapt_page_html(contents[entry.key], page_url(entry.key), booklet_url, anchor)
+                section["html"] = Markup(html)
+            else:
+                continue
+            sections.append(section)
+        return self.env.get_template("teaching_booklet.html.j2").render(
+            **self._context(language, source), sections=sections
+        )
+
+    def _page(
+        self,
+        source: str,
+        kind: str,
+        title: str,
+        description: str,
+        reviewed: str,
+        body: str,
+        *,
+        in_nav: bool,
+        in_search: bool,
+        hide: list[str],
+    ) -> TeachingPage:
+        meta: dict[str, Any] = {
+            "title": title,
+            "description": _shorten(description, 160),
+            "last_reviewed": reviewed,
+            "hide": hide,
+            "template": TEMPLATE,
+            "teaching": {"kind": kind},
+        }
+        if not in_search:
+            meta["search"] = {"exclude": True}
+        front = yaml.safe_dump(meta, allow_unicode=True, sort_keys=False)
+        return TeachingPage(source, kind, title, f"---\n{front}---\n\n{_one_block(body)}\n", in_nav)
+
+
+def _one_block(html: str) -> str:
+    """One raw HTML block with no blank lines, so Markdown passes it through untouched."""
+    return "\n".join(line for line in html.splitlines() if line.strip())
+
+
+def _shorten(text: str, limit: int) -> str:
+    flat = " ".join(text.split())
+    return flat if len(flat) <= limit else flat[: limit - 1].rsplit(" ", 1)[0] + "…"

@@ -1,0 +1,322 @@
+"""The teaching kit: cases checked against the rules, QR codes that carry the right address, the booklet."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Callable
+from pathlib import Path
+from urllib.parse import urljoin
+
+import pytest
+import segno
+import textstat
+import yaml
+from conftest import Build, soup
+from readability import LIX_TARGET, plain_text
+
+from borgerguide import RulesError, load_rules
+from borgerguide.cases import CASES_FILE, load_cases
+from borgerguide.model import Outcome, Question
+from borgerguide.pages import load_pages, page_url
+from borgerguide.teaching import (
+    adapt_page_html,
+    booklet_source,
+    case_source,
+    check_collisions,
+    overview_source,
+    page_handout_source,
+    tree_handout_source,
+)
+from borgerguide.urls import url_of
+
+ROOT = Path(__file__).resolve().parent.parent
+RULES = load_rules(ROOT / "data" / "rules.yml")
+CASES = load_cases(ROOT / CASES_FILE, RULES, CASES_FILE)
+PAGES = load_pages(ROOT / "docs")
+CONFIG = yaml.load((ROOT / "mkdocs.yml").read_text("utf-8"), Loader=yaml.BaseLoader)
+SITE_URL = CONFIG["site_url"].rstrip("/") + "/"
+LANGUAGES = ("da", "en")
+GUIDANCE = sorted(p for p in PAGES["da"] if not p.startswith("undervisning/"))
+
+
+def _prefix(language: str) -> str:
+    return "" if language == "da" else "en/"
+
+
+def _built(site: Path, language: str, source: str) -> Path:
+    return site / _prefix(language) / url_of(source) / "index.html"
+
+
+def _menu_paths(nav: object) -> list[str]:
+    if isinstance(nav, str):
+        return [nav]
+    if isinstance(nav, list):
+        return [path for item in nav for path in _menu_paths(item)]
+    if isinstance(nav, dict):
+        return [path for value in nav.values() for path in _menu_paths(value)]
+    return []
+
+
+# -- the cases against the rules ------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("case", list(CASES), ids=lambda case: case.id)
+def test_case_answers_lead_to_the_outcome_its_solution_claims(case) -> None:  # type: ignore[no-untyped-def]
+    # Walked here with the model directly, independent of the checks in borgerguide.cases.
+    tree = RULES.trees[case.tree]
+    node_id = tree.start
+    for given in case.answers:
+        assert given.question == node_id, f"{case.id}: the guide asks '{node_id}', the case answers '{given.question}'"
+        question = tree.nodes[node_id]
+        assert isinstance(question, Question)
+        assert given.answer in [answer.next for answer in question.answers], f"{case.id}: no such answer"
+        node_id = given.answer
+    assert node_id == case.outcome, f"{case.id}: the answers reach '{node_id}', the case claims '{case.outcome}'"
+    assert isinstance(tree.nodes[node_id], Outcome)
+
+
+def test_at_least_eight_cases_cover_every_guide() -> None:
+    assert len(CASES) >= 8
+    assert {case.tree for case in CASES} == set(RULES.trees)
+    for case in CASES:
+        for text in (case.title, case.story, case.solution, *case.questions):
+            assert text.da and text.en, case.id
+
+
+@pytest.mark.parametrize("case", list(CASES), ids=lambda case: case.id)
+def test_danish_case_text_is_easy_to_read(case) -> None:  # type: ignore[no-untyped-def]
+    textstat.set_lang("da")
+    text = "\n".join([case.title.da, case.story.da, *(q.da for q in case.questions), case.solution.da])
+    lix = float(textstat.lix(plain_text(text)))
+    print(f"LIX {lix:5.1f}  case {case.id}")
+    assert lix <= LIX_TARGET, f"case {case.id} has LIX {lix:.1f}; aim for {LIX_TARGET} or less"
+
+
+def _line_of(text: str, needle: str) -> int:
+    return text[: text.index(needle)].count("\n") + 1
+
+
+CASES_TEXT = (ROOT / CASES_FILE).read_text("utf-8")
+KAREN_LAST = "      - {question: fritaget-hvor, answer: fritaget-udbetaling-danmark}\n"
+
+
+@pytest.mark.parametrize(
+    ("change", "expected"),
+    [
+        (
+            ("answer: fritaget-udbetaling-danmark}", "answer: fritaget-anden-myndighed}"),
+            ["outcome: fritaget-udbetaling-danmark", "contradicts the rules", "'fritaget-anden-myndighed'"],
+        ),
+        (
+            ("answer: fritaget-udbetaling-danmark}", "answer: fritaget-udbetaling}"),
+            [
+                "- {question: fritaget-hvor, answer: fritaget-udbetaling}",
+                "'fritaget-udbetaling' is not an answer to 'fritaget-hvor'",
+                "'fritaget-domstole'",
+            ],
+        ),
+        (
+            (KAREN_LAST, ""),
+            ["- {question: fritaget-digital-post, answer: fritaget-hvor}", "the answers stop at the question"],
+        ),
+        (
+            (
+                "{question: fritaget-digital-post, answer: fritaget-hvor}",
+                "{question: fritaget-hvor, answer: fritaget-hvor}",
+            ),
+            ["{question: fritaget-hvor, answer: fritaget-hvor}", "asks 'fritaget-digital-post'"],
+        ),
+        (("    tree: undtagelse\n", "    tree: undtagelsen\n"), ["tree: undtagelsen", "Did you mean 'undtagelse'?"]),
+        (
+            ("    outcome: fritaget-udbetaling-danmark\n", "    outcome: fritaget-hvor\n"),
+            ["outcome: fritaget-hvor", "which is a question"],
+        ),
+        (
+            ('      en: "Karen must apply for a benefit"\n', ""),
+            ['title:\n      da: "Karen', "has no English (en) text"],
+        ),
+        (
+            ('    solution:\n      da: "Ja. Karen', '    solutoin:\n      da: "Ja. Karen'),
+            ["solutoin", "Did you mean 'solution'?"],
+        ),
+    ],
+    ids=[
+        "contradiction",
+        "unknown-answer",
+        "stops-early",
+        "wrong-order",
+        "unknown-tree",
+        "outcome-is-question",
+        "no-english",
+        "typo-key",
+    ],
+)
+def test_a_broken_case_is_reported_with_line_case_and_hint(
+    tmp_path: Path, change: tuple[str, str], expected: list[str]
+) -> None:
+    old, new = change
+    assert old in CASES_TEXT
+    text = CASES_TEXT.replace(old, new, 1)
+    broken = tmp_path / "cases.yml"
+    broken.write_text(text, "utf-8")
+    with pytest.raises(RulesError) as error:
+        load_cases(broken, RULES, CASES_FILE)
+    report = error.value.report()
+    # The first expected text is the line the message must point at.
+    line_text, *messages = expected
+    line = _line_of(text, line_text)
+    assert f"{CASES_FILE}:{line}: [case karen-udbetaling-danmark]" in report, report
+    for message in messages:
+        assert message in report, report
+    assert "->" in report, "every problem comes with a hint"
+
+
+def test_every_problem_is_reported_at_once(tmp_path: Path) -> None:
+    text = CASES_TEXT.replace("tree: undtagelse", "tree: undtagelsen", 1).replace(
+        "answer: ingen-digital-post}", "answer: laeseadgang}", 1
+    )
+    broken = tmp_path / "cases.yml"
+    broken.write_text(text, "utf-8")
+    with pytest.raises(RulesError) as error:
+        load_cases(broken, RULES, CASES_FILE)
+    cases = {problem.node for problem in error.value.problems}
+    assert cases == {"case karen-udbetaling-danmark", "case sofie-laeseadgang"}
+
+
+def test_a_case_contradicting_the_rules_fails_the_build(project_copy: Path, build_copy: Callable[[], Build]) -> None:
+    cases = project_copy / "data" / "cases.yml"
+    text = cases.read_text("utf-8").replace("answer: mitid-bruge}", "answer: mitid-ringe}", 1)
+    cases.write_text(text, "utf-8")
+    build = build_copy()
+    line = _line_of(text, "    outcome: mitid-bruge")
+    assert build.returncode != 0, "a contradicting case must stop the build"
+    for expected in (
+        "The site was not built",
+        f"data/cases.yml:{line}: [case mads-mitid-app]",
+        "contradicts the rules",
+        "its answers lead to 'mitid-ringe'",
+        "its solution claims 'mitid-bruge'",
+    ):
+        assert expected in build.output, build.output
+    assert "Traceback" not in build.output
+
+
+def test_a_hand_written_page_may_not_take_a_generated_address() -> None:
+    pages = [*PAGES["da"], "undervisning/haefte.md"]
+    problems = check_collisions(RULES, CASES, pages)
+    assert [p.file for p in problems] == ["docs/da/undervisning/haefte.md"]
+    assert check_collisions(RULES, CASES, PAGES["da"]) == []
+
+
+# -- pages on the built site ----------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_teaching_section_is_in_the_menu_and_links_every_part(site: Path, language: str) -> None:
+    index = soup(site / _prefix(language) / "index.html")
+    nav = index.find("nav", class_="md-nav--primary")
+    section = "For undervisere" if language == "da" else "For teachers"
+    assert section in nav.get_text(), f"no '{section}' in the menu"
+    overview = soup(_built(site, language, overview_source()))
+    base = "/" + _prefix(language) + url_of(overview_source())
+    links = {urljoin(base, a["href"]).split("#")[0] for a in overview.select("article a[href]")}
+    expected = [case_source(case.id) for case in CASES] + [booklet_source()]
+    expected += [page_handout_source(path) for path in GUIDANCE] + [tree_handout_source(t) for t in RULES.trees]
+    expected += [p for p in PAGES["da"] if p.startswith("undervisning/")]
+    missing = [s for s in expected if "/" + _prefix(language) + url_of(s) not in links]
+    assert missing == []
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+@pytest.mark.parametrize("case", list(CASES), ids=lambda case: case.id)
+def test_case_page_shows_the_guides_own_answers_and_result(site: Path, case, language: str) -> None:  # type: ignore[no-untyped-def]
+    tree = RULES.trees[case.tree]
+    url = "/" + _prefix(language) + url_of(case_source(case.id))
+    page = soup(_built(site, language, case_source(case.id)))
+    assert page.h1.get_text() == case.title[language]
+    assert [li.get_text() for li in page.select(".dd-case__questions li")] == [q[language] for q in case.questions]
+    answer = page.select_one("details.dd-case__answer")
+    assert answer is not None and answer.summary is not None
+    steps = page.select(".dd-case__steps li")
+    assert [li.a.get_text() for li in steps] == [s.question.question[language] for s in case.steps(tree)]
+    assert [li.select_one(".dd-case__given").get_text().split(": ", 1)[1] for li in steps] == [
+        s.answer.label[language] for s in case.steps(tree)
+    ]
+    result = page.select_one(".dd-case__result a")
+    assert result.get_text() == tree.nodes[case.outcome].heading[language]
+    assert urljoin(url, result["href"]) == f"/{_prefix(language)}guide/{tree.id}/{case.outcome}/"
+
+
+HANDOUTS = [(page_handout_source(p), page_url(p)) for p in GUIDANCE] + [
+    (tree_handout_source(t), f"guide/{t}/") for t in RULES.trees
+]
+
+
+def _qr_path(url: str) -> str:
+    svg = segno.make(url, error="m", micro=False).svg_inline(omitsize=True)
+    return re.search(r' d="([^"]+)"', svg).group(1)  # type: ignore[union-attr]
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+@pytest.mark.parametrize(("source", "target"), HANDOUTS, ids=[h[0] for h in HANDOUTS])
+def test_handout_qr_code_encodes_the_page_address_in_the_same_language(
+    site: Path, source: str, target: str, language: str
+) -> None:
+    # The payload check: the code drawn on the page is exactly the QR code of the expected address.
+    # tests/test_teaching_browser.py also decodes the code as a phone would, from a screenshot.
+    expected = SITE_URL + _prefix(language) + target
+    page = soup(_built(site, language, source))
+    svg = page.select_one("figure.dd-qr svg.dd-qr__code")
+    assert svg is not None and svg.get("role") == "img" and svg.title and svg.title.get_text()
+    assert svg.path["d"] == _qr_path(expected), f"{source}: the QR code does not encode {expected}"
+    assert page.select_one(".dd-qr__url").get_text() == expected, "the address is printed under the code"
+    assert (site / (_prefix(language) + target) / "index.html").is_file(), f"{expected} is not a page of the site"
+    assert page.html["lang"] == language and page.h1 is not None
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_booklet_contains_every_page_and_guide_in_menu_order(site: Path, language: str) -> None:
+    expected = []
+    for path in _menu_paths(CONFIG["nav"]):
+        if path.startswith("undervisning/"):
+            continue
+        parts = path.split("/")
+        if parts[0] == "guide":
+            expected.append(("tree", parts[1], RULES.trees[parts[1]].title[language]))
+        else:
+            expected.append(("page", path, PAGES[language][path].title))
+    assert {key for kind, key, _ in expected if kind == "page"} == set(GUIDANCE), "every page is in the menu"
+    booklet = soup(_built(site, language, booklet_source()))
+    sections = booklet.select("section.dd-booklet__section")
+    assert [s.h2.get_text() for s in sections] == [title for _, _, title in expected]
+    for section, (kind, key, _) in zip(sections, expected, strict=True):
+        if kind == "page":
+            page = soup(site / _prefix(language) / page_url(key) / "index.html")
+            headings = [h.get_text() for h in page.select("article h2")]
+            assert [h.get_text() for h in section.find_all("h3")] == headings, key
+            assert section.find("h1") is None
+        else:
+            outcomes = [h.get_text() for h in section.find_all("h4")]
+            assert outcomes == [o.heading[language] for o in RULES.trees[key].outcomes_in_order()]
+    ids = Counter(tag["id"] for tag in booklet.find_all(id=True))
+    assert [i for i, n in ids.items() if n > 1] == [], "IDs must be unique on the booklet page"
+    targets = {f"#{i}" for i in ids}
+    assert all(a["href"] in targets for a in booklet.select('article a[href^="#"]')), "in-page links reach an ID"
+
+
+def test_adapting_a_page_for_the_booklet() -> None:
+    html = (
+        '<h1 id="fuldmagt">Fuldmagt</h1>\n<p>Se <a href="../mitid/">MitID</a>, <a href="#digital-fuldmagt">her</a>'
+        ' og <a href="https://www.borger.dk">borger.dk</a>.</p>\n<h2 id="digital-fuldmagt">Digital Fuldmagt</h2>'
+        '<h3 id="x">Mere</h3><a href="../../guide/hjaelp/#top">guide</a><a href="./">her</a>'
+    )
+    adapted = adapt_page_html(html, "hjaelp-andre/fuldmagt/", "undervisning/haefte/", "dd-b3")
+    assert "<h1" not in adapted and "Fuldmagt</h1>" not in adapted
+    assert '<h3 id="dd-b3-digital-fuldmagt">Digital Fuldmagt</h3>' in adapted
+    assert '<h4 id="dd-b3-x">Mere</h4>' in adapted
+    assert 'href="../../hjaelp-andre/mitid/"' in adapted
+    assert 'href="#dd-b3-digital-fuldmagt"' in adapted
+    assert 'href="https://www.borger.dk"' in adapted
+    assert 'href="../../guide/hjaelp/#top"' in adapted
+    assert 'href="../../hjaelp-andre/fuldmagt/"' in adapted
