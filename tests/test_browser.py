@@ -18,6 +18,7 @@ from playwright.sync_api import Browser, BrowserContext, Page
 from borgerguide import load_rules
 from borgerguide.cases import CASES_FILE, load_cases
 from borgerguide.pages import page_url
+from borgerguide.strings import ui_strings
 from borgerguide.teaching import generated_sources
 from borgerguide.urls import node_source, overview_source, start_source, url_of
 
@@ -171,7 +172,7 @@ def test_keyboard_only_walk_with_visible_focus(browser: Browser, base_url: str) 
     tree = RULES.trees["undtagelse"]
     steps, outcome = tree.paths()[0]
     page.goto(f"{base_url}/guide/{tree.id}/")
-    targets = ["Start"] + [step.answer.label["da"] for step in steps]
+    targets = [ui_strings("da")["start"]] + [step.answer.label["da"] for step in steps]
     invisible = []
     for target in targets:
         for _ in range(80):
