@@ -13,8 +13,9 @@ from typing import Any
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
-from mkdocs.structure.files import File, Files, InclusionLevel
+from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
+from site_adapter import add_generated_pages, build_error, current_language
 
 from borgerguide import LANGUAGES, RulesError, load_rules
 from borgerguide.markers import expand_markers
@@ -26,14 +27,6 @@ RULES_FILE = "data/rules.yml"
 _state: dict[str, Any] = {}
 
 
-def _language(config: MkDocsConfig) -> str:
-    return config.plugins["i18n"].current_language
-
-
-def _fail(error: RulesError) -> PluginError:
-    return PluginError("The site was not built. Fix these problems and build again.\n" + error.report())
-
-
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     root = Path(config.config_file_path).parent
     try:
@@ -41,7 +34,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         known = frozenset(pages["da"])
         rules = load_rules(root / RULES_FILE, known_pages=known, display_name=RULES_FILE)
     except RulesError as error:
-        raise _fail(error) from None
+        raise build_error(error) from None
     contact_id = config.extra["municipality"]["contact"]
     if contact_id not in rules.contacts:
         raise PluginError(f"mkdocs.yml: extra.municipality.contact '{contact_id}' is not a contact in {RULES_FILE}.")
@@ -52,27 +45,9 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
 
 @event_priority(-110)
 def on_files(files: Files, config: MkDocsConfig) -> Files:
-    language = _language(config)
     renderer: Renderer = _state["renderer"]
-    for page in renderer.all_pages(language):
-        file = _generated_file(config, page.source, language, page.markdown, page.in_nav)
-        file.alternates = {lang: _generated_file(config, page.source, lang, "", page.in_nav) for lang in LANGUAGES}
-        file.alternates[language] = file
-        files.append(file)
-    # The plugin's sitemap lists the pages it saw in its own on_files; show it the generated ones too.
-    config.plugins["i18n"].i18n_files_per_language[language] = files.documentation_pages()
+    add_generated_pages(files, config, renderer.all_pages(current_language(config)))
     return files
-
-
-def _generated_file(config: MkDocsConfig, source: str, language: str, content: str, in_nav: bool) -> File:
-    inclusion = InclusionLevel.INCLUDED if in_nav else InclusionLevel.NOT_IN_NAV
-    file = File.generated(config, f"{language}/{source}", content=content, inclusion=inclusion)
-    prefix = "" if language == LANGUAGES[0] else f"{language}/"
-    file.dest_uri = prefix + source.removesuffix(".md").removesuffix("index").rstrip("/") + "/index.html"
-    file.dest_uri = file.dest_uri.lstrip("/")
-    file.locale = file.localization = file.locale_alternate_of = language
-    file.norm_src_uri = source
-    return file
 
 
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
@@ -81,14 +56,16 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
     # MkDocs hands over the Markdown without its front matter; count those lines back in for messages.
     offset = lines_before_body(page.file.content_string)
     renderer = _state["renderer"]
-    markdown, problems = expand_markers(markdown, _state["rules"], _language(config), source, display, renderer, offset)
+    markdown, problems = expand_markers(
+        markdown, _state["rules"], current_language(config), source, display, renderer, offset
+    )
     if problems:
-        raise _fail(RulesError(problems))
+        raise build_error(RulesError(problems))
     return markdown
 
 
 def on_page_context(context: dict[str, Any], page: Page, config: MkDocsConfig, nav: Any) -> dict[str, Any]:
-    language = _language(config)
+    language = current_language(config)
     context["ui"] = ui_strings(language)
     context["municipality_contact"] = _state["rules"].contacts[config.extra["municipality"]["contact"]]
     reviewed = page.meta.get("last_reviewed")
@@ -115,7 +92,7 @@ def on_template_context(context: dict[str, Any], template_name: str, config: MkD
 
 def on_post_build(config: MkDocsConfig) -> None:
     # The theme writes one 404 page at the root; give each other language its own, in its language first.
-    language = _language(config)
+    language = current_language(config)
     if language != LANGUAGES[0]:
         html = config.theme.get_env().get_template("404.html").render(**_not_found_languages(language))
         (Path(config.site_dir) / language / "404.html").write_text(html, "utf-8")

@@ -14,24 +14,17 @@ from typing import Any
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
-from mkdocs.structure.files import File, Files, InclusionLevel
+from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
+from site_adapter import add_generated_pages, build_error, current_language
 
-from borgerguide import LANGUAGES, RulesError, load_rules
+from borgerguide import RulesError, load_rules
 from borgerguide.cases import CASES_FILE, load_cases
 from borgerguide.pages import load_pages
 from borgerguide.teaching import TeachingRenderer, booklet_source, check_collisions, nav_paths, read_outlines
 
 RULES_FILE = "data/rules.yml"
 _state: dict[str, Any] = {}
-
-
-def _language(config: MkDocsConfig) -> str:
-    return config.plugins["i18n"].current_language
-
-
-def _fail(error: RulesError) -> PluginError:
-    return PluginError("The site was not built. Fix these problems and build again.\n" + error.report())
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
@@ -48,7 +41,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         if collisions:
             raise RulesError(collisions)
     except RulesError as error:
-        raise _fail(error) from None
+        raise build_error(error) from None
     renderer = TeachingRenderer(rules, pages, cases, read_outlines(docs), nav_paths(config.nav), config.site_url)
     _state.update(renderer=renderer)
     return config
@@ -56,28 +49,10 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
 
 @event_priority(-110)
 def on_files(files: Files, config: MkDocsConfig) -> Files:
-    language = _language(config)
     renderer: TeachingRenderer = _state["renderer"]
-    for page in renderer.all_pages(language):
-        file = _generated_file(config, page.source, language, page.markdown, page.in_nav)
-        file.alternates = {lang: _generated_file(config, page.source, lang, "", page.in_nav) for lang in LANGUAGES}
-        file.alternates[language] = file
-        files.append(file)
-    # The plugin's sitemap lists the pages it saw in its own on_files; show it the generated ones too.
-    config.plugins["i18n"].i18n_files_per_language[language] = files.documentation_pages()
+    add_generated_pages(files, config, renderer.all_pages(current_language(config)))
     _state["files"] = files
     return files
-
-
-def _generated_file(config: MkDocsConfig, source: str, language: str, content: str, in_nav: bool) -> File:
-    inclusion = InclusionLevel.INCLUDED if in_nav else InclusionLevel.NOT_IN_NAV
-    file = File.generated(config, f"{language}/{source}", content=content, inclusion=inclusion)
-    prefix = "" if language == LANGUAGES[0] else f"{language}/"
-    file.dest_uri = prefix + source.removesuffix(".md").removesuffix("index").rstrip("/") + "/index.html"
-    file.dest_uri = file.dest_uri.lstrip("/")
-    file.locale = file.localization = file.locale_alternate_of = language
-    file.norm_src_uri = source
-    return file
 
 
 def on_page_context(context: dict[str, Any], page: Page, config: MkDocsConfig, nav: Any) -> dict[str, Any]:
@@ -89,5 +64,5 @@ def on_page_context(context: dict[str, Any], page: Page, config: MkDocsConfig, n
         if file.page is not None and file.page.content is not None:
             contents[getattr(file, "norm_src_uri", file.src_uri)] = file.page.content
     renderer: TeachingRenderer = _state["renderer"]
-    page.content = renderer.booklet(_language(config), contents)
+    page.content = renderer.booklet(current_language(config), contents)
     return context

@@ -12,7 +12,6 @@ Every node has exactly one answer leading to it, so this names one answer unambi
 from __future__ import annotations
 
 import datetime
-import difflib
 import re
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
@@ -22,6 +21,8 @@ from typing import Any
 from borgerguide.errors import Problem, RulesError
 from borgerguide.load import read_yaml
 from borgerguide.model import ID_PATTERN, LANGUAGES, Outcome, Question, Rules, Step, Text, Tree
+from borgerguide.validate import line_of as _line
+from borgerguide.validate import suggest as _suggest
 
 CASES_FILE = "data/cases.yml"
 
@@ -95,22 +96,6 @@ def build_cases(data: Any, rules: Rules, file: str) -> Cases:
         raise RulesError(checker.problems)
     assert cases is not None
     return cases
-
-
-def _line(container: Any, key: Any = None) -> int | None:
-    if key is not None:
-        lines = getattr(container, "key_lines", None)
-        if isinstance(lines, dict) and key in lines:
-            return lines[key]
-        item_lines = getattr(container, "item_lines", None)
-        if isinstance(item_lines, list) and isinstance(key, int) and key < len(item_lines):
-            return item_lines[key]
-    return getattr(container, "line", None)
-
-
-def _suggest(word: object, options: Any) -> str | None:
-    matches = difflib.get_close_matches(str(word), [str(option) for option in options], n=1, cutoff=0.5)
-    return matches[0] if matches else None
 
 
 def _did_you_mean(word: object, options: Any, otherwise: str) -> str:

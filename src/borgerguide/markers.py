@@ -11,7 +11,7 @@ from borgerguide.errors import Problem
 from borgerguide.model import Language, Rules
 from borgerguide.render import Renderer
 from borgerguide.urls import markdown_link, start_source
-from borgerguide.validate import _suggest
+from borgerguide.validate import suggest
 
 MARKER = re.compile(r"\[\[\s*(?P<kind>[a-z]+)\s*:\s*(?P<id>[^\]\s]*)\s*\]\]")
 
@@ -38,7 +38,7 @@ def expand_markers(
         if kind == "contact":
             if ident in rules.contacts:
                 return renderer.contact_inline(rules.contacts[ident], language)
-            guess = _suggest(ident, rules.contacts)
+            guess = suggest(ident, rules.contacts)
             problems.append(
                 Problem(
                     display,
@@ -52,7 +52,7 @@ def expand_markers(
                 tree = rules.trees[ident]
                 link = markdown_link(page_source, start_source(ident))
                 return f"[{renderer.escape_markdown(tree.title[language])}]({link}){{ .dd-guide-link }}"
-            guess = _suggest(ident, rules.trees)
+            guess = suggest(ident, rules.trees)
             problems.append(
                 Problem(
                     display,

@@ -44,7 +44,8 @@ PHONE_PATTERN = re.compile(r"^(\+\d{2} )?\d{2}( \d{2}){3}$")
 MARKUP_PATTERN = re.compile(r"<\s*/?\s*[a-zA-Z][^>]*>|&#?\w+;|javascript:", re.IGNORECASE)
 
 
-def _line(container: Any, key: Any = None) -> int | None:
+def line_of(container: Any, key: Any = None) -> int | None:
+    """The line of a key or item in data read by borgerguide.load (or of the container itself)."""
     if key is not None:
         lines = getattr(container, "key_lines", None)
         if isinstance(lines, dict) and key in lines:
@@ -55,7 +56,8 @@ def _line(container: Any, key: Any = None) -> int | None:
     return getattr(container, "line", None)
 
 
-def _suggest(word: str, options: Any) -> str | None:
+def suggest(word: object, options: Any) -> str | None:
+    """The option closest to a mistyped word, for "did you mean ...?" hints."""
     matches = difflib.get_close_matches(str(word), [str(option) for option in options], n=1, cutoff=0.5)
     return matches[0] if matches else None
 
@@ -87,17 +89,17 @@ class _Checker:
         """Unknown keys (with the likely intended one) and missing required keys, at the owner's line."""
         for key in data:
             if key not in allowed:
-                guess = _suggest(key, allowed)
+                guess = suggest(key, allowed)
                 hint = f"Did you mean '{guess}'?" if guess else f"Allowed keys: {', '.join(allowed)}."
-                self.problem(_line(data, key), f"unknown key '{key}' in {what}.", node, hint)
+                self.problem(line_of(data, key), f"unknown key '{key}' in {what}.", node, hint)
         for key, required in allowed.items():
             if required and key not in data:
-                self.problem(line or _line(data), f"{what} has no '{key}'.", node, f"Add '{key}:' to {what}.")
+                self.problem(line or line_of(data), f"{what} has no '{key}'.", node, f"Add '{key}:' to {what}.")
 
     def text(self, data: Mapping[Any, Any], key: str, node: str | None, required: bool = True) -> Text | None:
         if key not in data:
             return None
-        value, line = data[key], _line(data, key)
+        value, line = data[key], line_of(data, key)
         where = f"'{key}'"
         if isinstance(value, str) or value is None:
             self.problem(
@@ -113,16 +115,16 @@ class _Checker:
         texts: dict[str, str] = {}
         for language_key in value:
             if language_key not in LANGUAGES:
-                guess = _suggest(language_key, LANGUAGES)
+                guess = suggest(language_key, LANGUAGES)
                 hint = f"Did you mean '{guess}'?" if guess else "The languages are 'da' and 'en'."
-                self.problem(_line(value, language_key), f"unknown language '{language_key}' in {where}.", node, hint)
+                self.problem(line_of(value, language_key), f"unknown language '{language_key}' in {where}.", node, hint)
         for language in LANGUAGES:
             name = "Danish (da)" if language == "da" else "English (en)"
             if language not in value:
                 self.problem(line, f"{where} has no {name} text.", node, f"Add '{language}:' with the {name} text.")
                 continue
             item = value[language]
-            item_line = _line(value, language)
+            item_line = line_of(value, language)
             if isinstance(item, (int, float, bool, datetime.date)):
                 self.problem(
                     item_line, f"the {name} text of {where} is not text ({item!r}).", node, "Put the text in quotes."
@@ -157,7 +159,7 @@ class _Checker:
         value = data[key]
         if isinstance(value, str) and value.strip():
             return value.strip()
-        self.problem(_line(data, key), f"'{key}' must be a text, not {_describe(value)}.", node, "Put it in quotes.")
+        self.problem(line_of(data, key), f"'{key}' must be a text, not {_describe(value)}.", node, "Put it in quotes.")
         return None
 
     def id_list(self, data: Mapping[Any, Any], key: str, node: str | None) -> list[tuple[str, int | None]]:
@@ -165,11 +167,11 @@ class _Checker:
             return []
         value = data[key]
         if not isinstance(value, list):
-            self.problem(_line(data, key), f"'{key}' must be a list, e.g. [{key}-1, {key}-2].", node)
+            self.problem(line_of(data, key), f"'{key}' must be a list, e.g. [{key}-1, {key}-2].", node)
             return []
         items = []
         for index, item in enumerate(value):
-            line = _line(value, index) or _line(data, key)
+            line = line_of(value, index) or line_of(data, key)
             if isinstance(item, str) and item.strip():
                 items.append((item.strip(), line))
             else:
@@ -200,23 +202,23 @@ class _Checker:
         reviewed = root.get("last_reviewed")
         if "last_reviewed" in root and not isinstance(reviewed, datetime.date):
             self.problem(
-                _line(root, "last_reviewed"),
+                line_of(root, "last_reviewed"),
                 f"'last_reviewed' must be a date like 2026-11-26, not {reviewed!r}.",
                 None,
                 "Write the date as YYYY-MM-DD without quotes.",
             )
-        contacts = self.contacts(root.get("contacts"), _line(root, "contacts"))
+        contacts = self.contacts(root.get("contacts"), line_of(root, "contacts"))
         other_help = self.id_list(root, "other_help", None)
         for contact_id, line in other_help:
             if contact_id not in contacts:
-                guess = _suggest(contact_id, contacts)
+                guess = suggest(contact_id, contacts)
                 self.problem(
                     line,
                     f"unknown contact '{contact_id}' in 'other_help'.",
                     None,
                     f"Did you mean '{guess}'?" if guess else "Add the contact under 'contacts:' first.",
                 )
-        trees = self.trees(root.get("trees"), _line(root, "trees"), contacts)
+        trees = self.trees(root.get("trees"), line_of(root, "trees"), contacts)
         if self.problems:
             return None
         assert isinstance(reviewed, datetime.date)
@@ -232,7 +234,7 @@ class _Checker:
         section = self.mapping(data, line, "'contacts'", None) if data is not None else None
         for contact_id, body in (section or {}).items():
             node = f"contact {contact_id}"
-            key_line = _line(section, contact_id)
+            key_line = line_of(section, contact_id)
             self.identifier(contact_id, key_line, "contact ID", node)
             fields = self.mapping(body, key_line, f"contact '{contact_id}'", node)
             if fields is None:
@@ -243,14 +245,14 @@ class _Checker:
             phone = self.string(fields, "phone", node)
             if phone is not None and not PHONE_PATTERN.match(phone):
                 self.problem(
-                    _line(fields, "phone"),
+                    line_of(fields, "phone"),
                     f"the phone number '{phone}' is not in the form '33 98 00 10'.",
                     node,
                     "Write 8 digits in pairs with spaces, in quotes.",
                 )
             web = self.string(fields, "web", node)
             if web is not None and not web.startswith("https://"):
-                self.problem(_line(fields, "web"), f"the web address '{web}' must start with https://.", node)
+                self.problem(line_of(fields, "web"), f"the web address '{web}' must start with https://.", node)
             address = self.string(fields, "address", node)
             if name is not None:
                 result[str(contact_id)] = Contact(str(contact_id), name, about, phone, address, web)
@@ -260,7 +262,7 @@ class _Checker:
         result: dict[str, Tree] = {}
         section = self.mapping(data, line, "'trees'", None) if data is not None else None
         for tree_id, body in (section or {}).items():
-            tree = self.tree(str(tree_id), body, _line(section, tree_id), contacts)
+            tree = self.tree(str(tree_id), body, line_of(section, tree_id), contacts)
             if tree is not None:
                 result[str(tree_id)] = tree
         return result
@@ -276,7 +278,7 @@ class _Checker:
         start = self.string(fields, "start", where)
         node_data = fields.get("nodes")
         nodes_map = (
-            self.mapping(node_data, _line(fields, "nodes"), f"'nodes' of tree '{tree_id}'", where)
+            self.mapping(node_data, line_of(fields, "nodes"), f"'nodes' of tree '{tree_id}'", where)
             if "nodes" in fields
             else None
         )
@@ -285,13 +287,13 @@ class _Checker:
         node_lines: dict[str, int | None] = {}
         answer_lines: dict[tuple[str, int], int | None] = {}
         for node_id, node_body in (nodes_map or {}).items():
-            node_line = _line(nodes_map, node_id)
+            node_line = line_of(nodes_map, node_id)
             node_lines[str(node_id)] = node_line
             built = self.node(tree_id, node_id, node_body, node_line, contacts, answer_lines)
             if built is not None:
                 nodes[built.id] = built
         problems_before = len(self.problems)
-        self.graph(tree_id, start, _line(fields, "start"), nodes, node_lines, answer_lines, nodes_map or {})
+        self.graph(tree_id, start, line_of(fields, "start"), nodes, node_lines, answer_lines, nodes_map or {})
         if not (id_ok and title and intro and needs and start and nodes) or len(self.problems) > problems_before:
             return None
         if len(nodes) != len(nodes_map or {}):
@@ -354,13 +356,13 @@ class _Checker:
         contact_ids = self.id_list(fields, "contacts", where)
         for contact_id, contact_line in contact_ids:
             if contact_id not in contacts:
-                guess = _suggest(contact_id, contacts)
+                guess = suggest(contact_id, contacts)
                 hint = f"Did you mean '{guess}'?" if guess else "Add the contact under 'contacts:' first."
                 self.problem(contact_line, f"unknown contact '{contact_id}'.", where, hint)
         pages = self.id_list(fields, "pages", where)
         for page, page_line in pages:
             if self.known_pages is not None and page not in self.known_pages:
-                guess = _suggest(page, self.known_pages)
+                guess = suggest(page, self.known_pages)
                 hint = (
                     f"Did you mean '{guess}'?" if guess else "Use the path of a page under docs/da/, e.g. 'mitid.md'."
                 )
@@ -378,19 +380,19 @@ class _Checker:
         if not isinstance(data, list):
             if "answers" in fields:
                 self.problem(
-                    _line(fields, "answers"), "'answers' must be a list of '- label: ... next: ...' items.", where
+                    line_of(fields, "answers"), "'answers' must be a list of '- label: ... next: ...' items.", where
                 )
             return None
         if len(data) < 2:
             self.problem(
-                _line(fields, "answers"),
+                line_of(fields, "answers"),
                 f"a question needs at least two answers; this one has {len(data)}.",
                 where,
                 "Add another answer, or make this node an outcome if there is nothing to choose.",
             )
         answers: list[Answer] = []
         for index, item in enumerate(data):
-            line = _line(data, index)
+            line = line_of(data, index)
             body = self.mapping(item, line, f"answer {index + 1}", where)
             if body is None:
                 continue
@@ -399,7 +401,7 @@ class _Checker:
             target = self.string(body, "next", where)
             if target is not None:
                 # Routes are checked even when a text of this node is wrong, so one run reports both.
-                answer_lines[(str(node_id), index)] = _line(body, "next")
+                answer_lines[(str(node_id), index)] = line_of(body, "next")
                 self.edges.setdefault(str(node_id), []).append(target)
             if label is not None and target is not None:
                 answers.append(Answer(label, target))
@@ -409,11 +411,13 @@ class _Checker:
         data = fields.get("next_steps")
         if not isinstance(data, list) or not data:
             if "next_steps" in fields:
-                self.problem(_line(fields, "next_steps"), "'next_steps' must be a list with at least one step.", where)
+                self.problem(
+                    line_of(fields, "next_steps"), "'next_steps' must be a list with at least one step.", where
+                )
             return None
         steps = []
         for index, item in enumerate(data):
-            wrapper = _Wrapped(item, _line(data, index))
+            wrapper = _Wrapped(item, line_of(data, index))
             text = self.text(wrapper, "next_steps", where)
             if text is not None:
                 steps.append(text)
@@ -434,14 +438,14 @@ class _Checker:
         where = f"tree {tree_id}"
         names = [str(key) for key in raw_nodes]
         if start is not None and raw_nodes and start not in raw_nodes:
-            guess = _suggest(start, names)
+            guess = suggest(start, names)
             hint = f"Did you mean '{guess}'?" if guess else "Set 'start' to the ID of the first question."
             self.problem(start_line, f"the start node '{start}' does not exist.", where, hint)
         parents: dict[str, list[str]] = {name: [] for name in names}
         for source, targets in self.edges.items():
             for index, target in enumerate(targets):
                 if target not in parents:
-                    guess = _suggest(target, names)
+                    guess = suggest(target, names)
                     hint = f"Did you mean '{guess}'?" if guess else "Point 'next' at a node ID of this tree."
                     self.problem(
                         answer_lines.get((source, index)),
