@@ -109,7 +109,9 @@ def test_page_is_accessible_private_and_fits_a_phone(phone: tuple[Page, Watch], 
     page, watch = phone
     watch.reset()
     page.set_viewport_size({"width": PHONE, "height": 780})
-    response = page.goto(base_url + path, wait_until="load")
+    # "networkidle": the theme's scripts fetch things after "load" (the search index, once the sitemap);
+    # a late request to another host or a late console error must be caught too.
+    response = page.goto(base_url + path, wait_until="networkidle")
     assert response is not None and response.status == 200, f"{path}: HTTP {response and response.status}"
     failures = []
     failures += [f"request left 127.0.0.1: {url}" for url in watch.foreign]
