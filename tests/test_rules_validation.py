@@ -349,7 +349,7 @@ CASES = [
         "next_steps: []",
         "tree test / node yes-outcome",
         "'next_steps' must be a list with at least one step",
-        "",
+        "Add a step as '- da: ...'",
     ),
     (
         "web address without https",
@@ -357,7 +357,7 @@ CASES = [
         "web: www.mitid.dk",
         "contact mitid-support",
         "must start with https://",
-        "",
+        "Write the full address",
     ),
     (
         "answer leading back to the start",

@@ -34,19 +34,25 @@ class GeneratedPage:
     in_search: bool
 
 
+def template_environment() -> jinja2.Environment:
+    """The package's templates, autoescaped so text from data files can never inject markup."""
+    env = jinja2.Environment(
+        loader=jinja2.PackageLoader("borgerguide", "templates"),
+        autoescape=True,
+        undefined=jinja2.StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
+    env.filters["paragraphs"] = _paragraphs
+    env.tests["instanceof_question"] = lambda node: isinstance(node, Question)
+    return env
+
+
 class Renderer:
     def __init__(self, rules: Rules, pages: dict[Language, dict[str, GuidancePage]]) -> None:
         self.rules = rules
         self.guidance = pages
-        self.env = jinja2.Environment(
-            loader=jinja2.PackageLoader("borgerguide", "templates"),
-            autoescape=True,
-            undefined=jinja2.StrictUndefined,
-            trim_blocks=True,
-            lstrip_blocks=True,
-        )
-        self.env.filters["paragraphs"] = _paragraphs
-        self.env.tests["instanceof_question"] = lambda node: isinstance(node, Question)
+        self.env = template_environment()
 
     # -- guidance page markers --------------------------------------------------------------------
 

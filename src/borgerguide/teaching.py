@@ -15,7 +15,6 @@ from pathlib import Path
 from typing import Any, Literal
 from urllib.parse import urljoin, urlsplit
 
-import jinja2
 import segno
 import yaml
 from markupsafe import Markup
@@ -25,6 +24,7 @@ from borgerguide.cases import Case, Cases
 from borgerguide.errors import Problem
 from borgerguide.model import LANGUAGES, Contact, Language, Outcome, Question, Rules
 from borgerguide.pages import GuidancePage, page_url
+from borgerguide.render import template_environment
 from borgerguide.strings import format_date, ui_strings
 
 TEACHING_ROOT = "undervisning"
@@ -255,16 +255,7 @@ class TeachingRenderer:
         self.order = order
         self.site_url = site_url
         self.entries = guidance_entries(order, pages["da"], rules.trees)
-        self.env = jinja2.Environment(
-            loader=jinja2.PackageLoader("borgerguide", "templates"),
-            autoescape=True,
-            undefined=jinja2.StrictUndefined,
-            trim_blocks=True,
-            lstrip_blocks=True,
-        )
-        self.env.filters["paragraphs"] = lambda text: [
-            " ".join(p.split()) for p in re.split(r"\n\s*\n", text) if p.strip()
-        ]
+        self.env = template_environment()
         self.env.filters["date"] = format_date
         self.env.tests["instanceof_question"] = lambda node: isinstance(node, Question)
 

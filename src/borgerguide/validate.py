@@ -252,7 +252,12 @@ class _Checker:
                 )
             web = self.string(fields, "web", node)
             if web is not None and not web.startswith("https://"):
-                self.problem(line_of(fields, "web"), f"the web address '{web}' must start with https://.", node)
+                self.problem(
+                    line_of(fields, "web"),
+                    f"the web address '{web}' must start with https://.",
+                    node,
+                    "Write the full address, e.g. https://www.borger.dk.",
+                )
             address = self.string(fields, "address", node)
             if name is not None:
                 result[str(contact_id)] = Contact(str(contact_id), name, about, phone, address, web)
@@ -412,7 +417,10 @@ class _Checker:
         if not isinstance(data, list) or not data:
             if "next_steps" in fields:
                 self.problem(
-                    line_of(fields, "next_steps"), "'next_steps' must be a list with at least one step.", where
+                    line_of(fields, "next_steps"),
+                    "'next_steps' must be a list with at least one step.",
+                    where,
+                    "Add a step as '- da: ...' with 'en: ...' below it.",
                 )
             return None
         steps = []
