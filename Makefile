@@ -11,14 +11,17 @@ NODE_STAMP := node_modules/.installed-stamp
 BENCH_STAMP := $(VENV)/.bench-stamp
 BENCH_NODE_STAMP := bench/node_modules/.installed-stamp
 
-.PHONY: help setup tools browser serve site test test-fast lint format lix golden screenshots nginx bench bench-smoke clean
+.PHONY: help setup tools browser serve site test test-fast lint format lix terms review golden screenshots nginx bench bench-smoke clean
 
 help:
 	@echo "make serve   - preview the site at http://127.0.0.1:8000 with live reload"
 	@echo "make site    - build the site into site/ (the last good site stays if the build fails)"
 	@echo "make test    - set up and run every test (build, content, decision trees, browser)"
 	@echo "make lint    - check code style with ruff"
+	@echo "make site PREVIEW=1 - build a preview marked 'not ready to publish' while details are missing"
 	@echo "make lix     - print the readability (LIX) of every Danish page"
+	@echo "make terms   - check pages and data against the term list (data/terms.yml)"
+	@echo "make review  - list pages and outcomes not reviewed for 12 months (MONTHS=6 for another age)"
 	@echo "make golden  - rewrite tests/golden/paths.txt after an intended change of the trees"
 	@echo "make screenshots - build the site and photograph key pages at phone and desktop width"
 	@echo "make bench   - measure build time, scale, page weight and Lighthouse scores (~15 min; bench/README.md)"
@@ -55,8 +58,10 @@ tools: $(NODE_STAMP)
 serve: setup
 	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000
 
+# PREVIEW=1 builds a site that says on every page that it is not ready to publish, even while details
+# a citizen depends on (data/municipality.yml) are missing; without it, publishing refuses until they are set.
 site: setup
-	$(BIN)/python tools/build_site.py
+	$(BIN)/python tools/build_site.py $(if $(PREVIEW),--preview)
 
 test: setup tools browser
 	$(BIN)/ruff check .
@@ -79,6 +84,15 @@ lix: setup
 
 golden: setup
 	$(BIN)/python tools/write_golden.py
+
+# Pages and outcomes whose last_reviewed is older than MONTHS months (default 12), oldest first.
+MONTHS ?= 12
+review: setup
+	$(BIN)/python tools/review_report.py --months $(MONTHS)
+
+# The term list (data/terms.yml): every slip in pages and data files, with file and line.
+terms: setup
+	$(BIN)/python tools/check_terms.py
 
 # Serve the published site/ through the production nginx configuration at http://127.0.0.1:8080.
 nginx: site browser

@@ -22,13 +22,17 @@ from dataclasses import dataclass
 from importlib import metadata
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlparse
 
 import yaml
 
 from bench import lighthouse, report
 from bench.builds import BenchError, build, summarize_builds
-from bench.synthetic import BASE_PAGES, write_sites
+from bench.synthetic import BASE_PAGES, STAND_IN, write_sites
 from bench.weight import OPTIONAL_TYPES, PAGE_TYPES, html_sizes, measure_views, serve_gzip
+from borgerguide import RulesError
+from borgerguide.municipality import PLACEHOLDER_HOSTS, REQUIRED_DETAILS, WAS_TOOL_HOSTS
+from borgerguide.project import MUNICIPALITY_ENV, load_project, municipality_path
 
 BENCH = Path(__file__).resolve().parent
 ROOT = BENCH.parent
@@ -98,12 +102,74 @@ def machine() -> dict[str, Any]:
 # -- the measurements -------------------------------------------------------------------------------
 
 
+def _unset_details(root: Path) -> tuple[dict[str, Any], list[str]] | None:
+    """The checkout's municipality file with every detail that stops publishing filled in with the
+    benchmark's made-up values, and which those are; None when the checkout may be published as it is.
+
+    The build refuses to publish while details citizens depend on are unset, and a municipality fills them
+    in only from its own published pages. Meanwhile the benchmark measures the publishing build (not a
+    preview, whose notice changes every page) with a stand-in file; the rest of the checkout is as it is.
+    """
+    try:
+        project = load_project(root)
+    except RulesError:
+        return None  # the build reports the problems itself
+    if not project.not_ready:
+        return None
+    path, _ = municipality_path(root)
+    data = yaml.safe_load(path.read_text("utf-8"))
+    municipality, filled = project.municipality, []
+    site_url = municipality.site_url
+    if site_url is None or PLACEHOLDER_HOSTS.search(urlparse(site_url).hostname or ""):
+        data["site_url"] = STAND_IN["site_url"]
+        filled.append("site_url")
+    statement = municipality.accessibility_statement
+    if statement is None or (
+        urlparse(statement).hostname in WAS_TOOL_HOSTS and not urlparse(statement).path.strip("/")
+    ):
+        data["accessibility_statement"] = STAND_IN["accessibility_statement"]
+        filled.append("accessibility_statement")
+    contacts = data["contacts"] = data.get("contacts") or {}
+
+    def has(key: str, channel: str) -> bool:
+        details = municipality.contacts.get(key)
+        return bool(details and getattr(details, channel)) or f"contacts / {key} / {channel}" in filled
+
+    def fill(key: str, channel: str) -> None:
+        contacts[key] = {**(contacts.get(key) or {}), channel: STAND_IN[channel]}
+        filled.append(f"contacts / {key} / {channel}")
+
+    for key, groups in REQUIRED_DETAILS.items():
+        for group in groups:
+            if not any(has(key, channel) for channel in group):
+                fill(key, group[0])
+    # A contact of the rules file that takes its channels from an entry must be reachable (Contact.has_channel).
+    for contact in project.rules.contacts.values():
+        key = contact.municipality
+        if key and not (
+            any(has(key, c) for c in ("phone", "web", "email")) or (has(key, "address") and has(key, "opening_hours"))
+        ):
+            fill(key, "phone")
+    return data, list(dict.fromkeys(filled))
+
+
 def measure_real_site(mode: Mode, workdir: Path) -> tuple[dict[str, Any], Path]:
     site = workdir / "real-site"
+    env: dict[str, str] = {}
+    stand_in = _unset_details(ROOT)
+    if stand_in is not None:
+        data, filled = stand_in
+        file = workdir / "municipality-stand-in.yml"
+        file.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), "utf-8")
+        env[MUNICIPALITY_ENV] = str(file)
+        _say(f"the municipality file is not ready to publish; measuring with made-up {', '.join(filled)}")
     _say(f"building the real site {mode.real_runs} time(s)")
-    runs = [build(ROOT, site) for _ in range(mode.real_runs)]
+    runs = [build(ROOT, site, env) for _ in range(mode.real_runs)]
     pages = sum(1 for _ in site.rglob("index.html"))
-    return {"pages": pages, **summarize_builds(runs)}, site
+    result: dict[str, Any] = {"pages": pages, **summarize_builds(runs)}
+    if stand_in is not None:
+        result["made_up_municipality_details"] = stand_in[1]
+    return result, site
 
 
 def rules_load_in_child(rules_file: Path, runs: int) -> dict[str, Any]:

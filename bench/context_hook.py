@@ -1,9 +1,13 @@
 """Template context for the hand-written benchmark site: what the theme overrides need, and no rules.
 
-The overrides (footer, language link, 404 page) read interface strings and the municipality's contact
-from the context the rules hook provides. The hand-written counterpart in the scale benchmark must render
-the same theme without the rules engine, so this hook gives the templates the same values, per page,
-as cheaply as the real hook does (compare on_page_context in hooks/rules_pages.py).
+The overrides (header, footer, language link, 404 page) read the municipality's name, accessibility
+statement and footer contact, the site's address and interface strings; the rules hook provides them from
+data/municipality.yml and the rules file. The hand-written counterpart in the scale benchmark must render
+the same theme without the rules engine, so this hook gives the templates the same values, as cheaply as
+the real hook does (compare on_config and on_page_context in hooks/rules_pages.py).
+
+The values are the synthetic data/municipality.yml (bench/synthetic.py writes it from these constants),
+written out instead of loaded; bench.synthetic.write_sites checks that the rules hook gets the same.
 """
 
 from __future__ import annotations
@@ -17,14 +21,36 @@ from borgerguide import LANGUAGES
 from borgerguide.model import Contact, Text
 from borgerguide.strings import format_date, ui_strings
 
-# The footer contact of the synthetic rules files (bench/synthetic.py), written out instead of loaded.
-MUNICIPALITY = Contact("kommunen", Text("Kommunen", "The municipality"), address="Ved Fjorden 6, 6950 Ringkøbing")
+# Made up for the benchmark: a domain of no one's, numbers of no one's.
+NAME = "Benchmark Kommune"
+SITE_URL = "https://bench.borgerguide-benchmark.dk/"
+ACCESSIBILITY_STATEMENT = "https://www.was.digst.dk/bench-example-dk"
+FOOTER_NAME = ("Borgerservice", "Citizen Service")
+# The footer contact: the rules contact 'borgerservice', with the channels of its entry in the municipality file.
+FOOTER_CONTACT = Contact(
+    "borgerservice",
+    Text(*FOOTER_NAME),
+    phone="11 22 33 44",
+    address="Benchmarkvej 1, 9999 Benchby",
+    web="https://bench.borgerguide-benchmark.dk/borgerservice",
+    email="borgerservice@bench.borgerguide-benchmark.dk",
+    opening_hours=Text("Mandag-fredag 10-15, torsdag 10-17", "Monday-Friday 10-15, Thursday 10-17"),
+    municipality="borgerservice",
+)
+
+
+def on_config(config: MkDocsConfig) -> MkDocsConfig:
+    # What hooks/site_adapter.py's apply_municipality sets from data/municipality.yml.
+    config.site_url = SITE_URL
+    config.extra["municipality"] = {"name": NAME, "accessibility_statement": ACCESSIBILITY_STATEMENT}
+    return config
 
 
 def on_page_context(context: dict[str, Any], page: Page, config: MkDocsConfig, nav: Any) -> dict[str, Any]:
     language = config.plugins["i18n"].current_language
     context["ui"] = ui_strings(language)
-    context["municipality_contact"] = MUNICIPALITY
+    context["municipality_contact"] = FOOTER_CONTACT
+    context["preview_problems"] = []  # a publishing build, like the generated site's
     reviewed = page.meta.get("last_reviewed")
     if reviewed:
         context["last_reviewed"] = format_date(reviewed, language)

@@ -7,39 +7,47 @@ attributes the plugin gives the files it makes (see shared/notes/mkdocs-i18n-gen
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 from typing import Any
 
 from mkdocs.config.defaults import MkDocsConfig
-from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
-from site_adapter import add_generated_pages, build_error, current_language
+from site_adapter import add_generated_pages, apply_municipality, build_error, current_language, publish_refused
 
-from borgerguide import LANGUAGES, RulesError, load_rules
+from borgerguide import LANGUAGES, RulesError
 from borgerguide.markers import expand_markers
-from borgerguide.pages import lines_before_body, load_pages
+from borgerguide.pages import lines_before_body
+from borgerguide.project import RULES_FILE, load_project
 from borgerguide.render import Renderer
 from borgerguide.strings import format_date, ui_strings
 
-RULES_FILE = "data/rules.yml"
-_state: dict[str, Any] = {}
+_state: dict[str, Any] = {"command": "build"}
+
+
+def on_startup(command: str, dirty: bool) -> None:
+    _state["command"] = command
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
-    root = Path(config.config_file_path).parent
     try:
-        pages = load_pages(Path(config.docs_dir))
-        known = frozenset(pages["da"])
-        rules = load_rules(root / RULES_FILE, known_pages=known, display_name=RULES_FILE)
+        project = load_project(Path(config.config_file_path).parent, Path(config.docs_dir))
     except RulesError as error:
         raise build_error(error) from None
-    contact_id = config.extra["municipality"]["contact"]
-    if contact_id not in rules.contacts:
-        raise PluginError(f"mkdocs.yml: extra.municipality.contact '{contact_id}' is not a contact in {RULES_FILE}.")
+    # `mkdocs serve` is always a preview; `make site PREVIEW=1` asks for one (BORGERGUIDE_PREVIEW=1).
+    preview = _state["command"] == "serve" or os.environ.get("BORGERGUIDE_PREVIEW") == "1"
+    if project.not_ready and not preview:
+        raise publish_refused(project.not_ready)
+    apply_municipality(config, project.municipality)
     ui_strings.cache_clear()  # `mkdocs serve` picks up edits to the strings files too
-    _state.update(rules=rules, pages=pages, renderer=Renderer(rules, pages))
+    _state.update(
+        project=project,
+        rules=project.rules,
+        renderer=Renderer(project.rules, project.pages),
+        preview_problems=project.not_ready if preview else [],
+    )
     return config
 
 
@@ -56,18 +64,22 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
     # MkDocs hands over the Markdown without its front matter; count those lines back in for messages.
     offset = lines_before_body(page.file.content_string)
     renderer = _state["renderer"]
-    markdown, problems = expand_markers(
-        markdown, _state["rules"], current_language(config), source, display, renderer, offset
-    )
+    language = current_language(config)
+    markdown, problems = expand_markers(markdown, _state["rules"], language, source, display, renderer, offset)
     if problems:
         raise build_error(RulesError(problems))
+    guidance = _state["project"].pages.get(language, {}).get(source)
+    if guidance is not None:
+        # Every guidance page ends with where its facts come from.
+        markdown += "\n\n" + renderer.sources_section(guidance.sources, language) + "\n"
     return markdown
 
 
 def on_page_context(context: dict[str, Any], page: Page, config: MkDocsConfig, nav: Any) -> dict[str, Any]:
     language = current_language(config)
     context["ui"] = ui_strings(language)
-    context["municipality_contact"] = _state["rules"].contacts[config.extra["municipality"]["contact"]]
+    context["municipality_contact"] = _state["project"].footer_contact
+    context["preview_problems"] = _state["preview_problems"]
     reviewed = page.meta.get("last_reviewed")
     if reviewed:
         context["last_reviewed"] = format_date(reviewed, language)
@@ -99,5 +111,7 @@ def on_post_build(config: MkDocsConfig) -> None:
 
 
 def on_serve(server: Any, config: MkDocsConfig, builder: Any) -> Any:
-    server.watch(str(Path(config.config_file_path).parent / RULES_FILE))
+    root = Path(config.config_file_path).parent
+    server.watch(str(root / RULES_FILE))
+    server.watch(str(root / "data"))
     return server

@@ -13,7 +13,8 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files, InclusionLevel
 
-from borgerguide import LANGUAGES, RulesError
+from borgerguide import LANGUAGES, Problem, RulesError
+from borgerguide.municipality import Municipality
 
 
 class PageSource(Protocol):
@@ -30,6 +31,25 @@ def current_language(config: MkDocsConfig) -> str:
 
 def build_error(error: RulesError) -> PluginError:
     return PluginError("The site was not built. Fix these problems and build again.\n" + error.report())
+
+
+def publish_refused(problems: list[Problem]) -> PluginError:
+    return PluginError(
+        "The site was not published: citizens would meet details that are not filled in yet.\n"
+        + RulesError(problems).report()
+        + "\n\nFill them in, or build a preview that says it is not ready: make site PREVIEW=1 (or make serve)."
+    )
+
+
+def apply_municipality(config: MkDocsConfig, municipality: Municipality) -> None:
+    """The municipality file is the one place for the site's address and identity; MkDocs and the theme
+    templates read them from the configuration."""
+    # Unset, only a preview gets this far (the publishing gate refuses): a reserved name that can never resolve.
+    config.site_url = municipality.site_url or "https://site-url-not-set.invalid/"
+    config.extra["municipality"] = {
+        "name": municipality.name,
+        "accessibility_statement": municipality.accessibility_statement or "",
+    }
 
 
 def add_generated_pages(files: Files, config: MkDocsConfig, pages: Iterable[PageSource]) -> Files:

@@ -18,12 +18,11 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 from site_adapter import add_generated_pages, build_error, current_language
 
-from borgerguide import RulesError, load_rules
+from borgerguide import RulesError
 from borgerguide.cases import CASES_FILE, load_cases
-from borgerguide.pages import load_pages
+from borgerguide.project import load_project
 from borgerguide.teaching import TeachingRenderer, booklet_source, check_collisions, nav_paths, read_outlines
 
-RULES_FILE = "data/rules.yml"
 _state: dict[str, Any] = {}
 
 
@@ -31,11 +30,14 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     root = Path(config.config_file_path).parent
     docs = Path(config.docs_dir)
     if not config.site_url:
-        raise PluginError("mkdocs.yml: 'site_url' is not set; the handouts' QR codes need the site's public address.")
+        raise PluginError(
+            "data/municipality.yml: 'site_url' is not set; the handouts' QR codes need the site's public address."
+        )
     try:
-        # rules_pages.py has already stopped the build if the pages or the rules are broken.
-        pages = load_pages(docs)
-        rules = load_rules(root / RULES_FILE, known_pages=frozenset(pages["da"]), display_name=RULES_FILE)
+        # rules_pages.py has already stopped the build if the pages or the rules are broken; loading the project
+        # again costs little, since unchanged files are parsed once per process.
+        project = load_project(root, docs)
+        pages, rules = project.pages, project.rules
         cases = load_cases(root / CASES_FILE, rules, display_name=CASES_FILE)
         collisions = check_collisions(rules, cases, pages["da"])
         if collisions:

@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from borgerguide import RulesError, load_rules
+from borgerguide.model import Source
 
 ROOT = Path(__file__).resolve().parent.parent
 PAGES = frozenset({"mitid.md", "hjaelp.md", "selvbetjening/index.md"})
@@ -20,6 +21,7 @@ contacts:
     name:
       da: Borgerservice
       en: Citizen Service
+    web: https://www.borger.dk
   mitid-support:
     name:
       da: MitID-supporten
@@ -51,6 +53,11 @@ trees:
               da: Nej
               en: "No"
             next: no-outcome
+          - label:
+              da: Det ved jeg ikke
+              en: I do not know
+            kind: dont-know
+            next: unsure-outcome
       yes-outcome:
         heading:
           da: Du er fritaget
@@ -63,6 +70,21 @@ trees:
             en: Call
         contacts: [mitid-support]
         pages: [mitid.md]
+        sources: [seed]
+        last_reviewed: 2026-11-26
+      unsure-outcome:
+        heading:
+          da: Spørg Borgerservice
+          en: Ask Borgerservice
+        result:
+          da: Resultat
+          en: Result
+        next_steps:
+          - da: Ring
+            en: Call
+        contacts: [borgerservice]
+        sources: [seed]
+        last_reviewed: 2026-11-26
       no-outcome:
         heading:
           da: Du er ikke fritaget
@@ -73,13 +95,20 @@ trees:
         next_steps:
           - da: Ring
             en: Call
+        contacts: [borgerservice]
+        sources: [seed]
+        last_reviewed: 2026-11-26
 """
+SOURCES = {
+    "seed": Source("seed", "Kildedokument"),
+    "borger-dk": Source("borger-dk", "borger.dk", "https://www.borger.dk"),
+}
 
 
 def _load(tmp_path: Path, text: str):
     path = tmp_path / "rules.yml"
     path.write_text(text, "utf-8")
-    return load_rules(path, known_pages=PAGES, display_name="data/rules.yml")
+    return load_rules(path, known_pages=PAGES, display_name="data/rules.yml", sources=SOURCES)
 
 
 def _problems(tmp_path: Path, text: str) -> str:
@@ -101,7 +130,7 @@ def _edit(old: str, new: str, count: int = 1) -> str:
 def test_the_valid_document_loads(tmp_path: Path) -> None:
     rules = _load(tmp_path, VALID)
     tree = rules.trees["test"]
-    assert [o.id for o in tree.outcomes_in_order()] == ["yes-outcome", "no-outcome"]
+    assert [o.id for o in tree.outcomes_in_order()] == ["yes-outcome", "no-outcome", "unsure-outcome"]
     assert tree.trail("no-outcome")[0].answer.label.en == "No"
     assert rules.contacts["mitid-support"].tel_uri == "tel:+4533980010"
 
@@ -179,9 +208,14 @@ CASES = [
               da: Nej
               en: "No"
             next: no-outcome
+          - label:
+              da: Det ved jeg ikke
+              en: I do not know
+            kind: dont-know
+            next: unsure-outcome
 """,
             "",
-        ),
+        ).replace("      unsure-outcome:", "      unsure-outcome-unused:"),
         "        answers:",
         "tree test / node q1",
         "at least two answers; this one has 1",
@@ -230,7 +264,7 @@ CASES = [
     (
         "bad date",
         _edit("last_reviewed: 2026-11-26", "last_reviewed: 26/11/2026"),
-        "last_reviewed",
+        "last_reviewed: 26/11/2026",
         None,
         "must be a date like 2026-11-26",
         "YYYY-MM-DD",
@@ -273,6 +307,11 @@ CASES = [
               da: Nej
               en: "No"
             next: no-outcome
+          - label:
+              da: Det ved jeg ikke
+              en: I do not know
+            kind: dont-know
+            next: unsure-outcome
 """,
             "        answers: yes-outcome\n",
         ),
@@ -283,8 +322,8 @@ CASES = [
     ),
     (
         "contacts given as keys and values",
-        _edit("        contacts: [mitid-support]", "        contacts:\n          mitid: mitid-support"),
-        "        contacts:",
+        _edit("        contacts: [mitid-support]", "        contacts:  # as keys\n          mitid: mitid-support"),
+        "contacts:  # as keys",
         "tree test / node yes-outcome",
         "'contacts' must be a list",
         "e.g. [contacts-1",
@@ -398,6 +437,118 @@ CASES = [
         None,
         "YAML syntax error",
         "must be put in quotes",
+    ),
+    # -- rules that keep every reader on a route with a way to get help --------------------------
+    (
+        "question without an answer for 'I do not know'",
+        _edit("            kind: dont-know\n", ""),
+        "        answers:",
+        "tree test / node q1",
+        "no answer for a reader who does not know",
+        "kind: dont-know",
+    ),
+    (
+        "unknown answer kind",
+        _edit("kind: dont-know", "kind: dont-knw"),
+        "kind: dont-knw",
+        "tree test / node q1",
+        "unknown answer kind 'dont-knw'",
+        "Did you mean 'dont-know'?",
+    ),
+    (
+        "eight answers",
+        _edit(
+            "          - label:\n              da: Det ved jeg ikke",
+            "".join(
+                f"          - label: {{da: Svar {n}, en: Answer {n}}}\n            next: extra-{n}\n" for n in range(5)
+            )
+            + "          - label:\n              da: Det ved jeg ikke",
+        )
+        + "".join(
+            f"      extra-{n}:\n        heading: {{da: H, en: H}}\n        result: {{da: R, en: R}}\n"
+            "        next_steps: [{da: S, en: S}]\n        contacts: [borgerservice]\n        sources: [seed]\n"
+            "        last_reviewed: 2026-11-26\n"
+            for n in range(5)
+        ),
+        "        answers:",
+        "tree test / node q1",
+        "the question has 8 answers; at most 7 fit on a phone screen",
+        "Group related answers",
+    ),
+    (
+        "outcome without contacts",
+        _edit("        contacts: [mitid-support]", "        contacts: []"),
+        "        contacts: []",
+        "tree test / node yes-outcome",
+        "the outcome names no contact",
+        "Add at least one contact",
+    ),
+    (
+        "outcome without sources",
+        _edit("        pages: [mitid.md]\n        sources: [seed]\n", "        pages: [mitid.md]\n"),
+        "      yes-outcome:",
+        "tree test / node yes-outcome",
+        "outcome 'yes-outcome' has no 'sources'",
+        "Add 'sources:'",
+    ),
+    (
+        "outcome with an empty source list",
+        _edit("        pages: [mitid.md]\n        sources: [seed]", "        pages: [mitid.md]\n        sources: []"),
+        "        sources: []",
+        "tree test / node yes-outcome",
+        "'sources' is empty",
+        "data/sources.yml",
+    ),
+    (
+        "unknown source",
+        _edit(
+            "        pages: [mitid.md]\n        sources: [seed]",
+            "        pages: [mitid.md]\n        sources: [borger-dkk]",
+        ),
+        "sources: [borger-dkk]",
+        "tree test / node yes-outcome",
+        "unknown source 'borger-dkk'",
+        "Did you mean 'borger-dk'?",
+    ),
+    (
+        "outcome without review date",
+        _edit("        sources: [seed]\n        last_reviewed: 2026-11-26\n", "        sources: [seed]\n"),
+        "      yes-outcome:",
+        "tree test / node yes-outcome",
+        "outcome 'yes-outcome' has no 'last_reviewed'",
+        "Add 'last_reviewed:'",
+    ),
+    (
+        "contact without any channel",
+        _edit("    web: https://www.borger.dk\n", ""),
+        "  borgerservice:",
+        "contact borgerservice",
+        "the contact has no way to reach it",
+        "'municipality: <entry in data/municipality.yml>'",
+    ),
+    (
+        "contact with an address but no opening hours",
+        _edit("    web: https://www.borger.dk\n", "    address: Ved Fjorden 6, 6950 Ringkøbing\n"),
+        "  borgerservice:",
+        "contact borgerservice",
+        "the contact has no way to reach it",
+        "An address needs 'opening_hours:' too",
+    ),
+    (
+        "e-mail address that is not one",
+        _edit("    web: https://www.borger.dk\n", "    email: borgerservice.kommune.dk\n"),
+        "email: borgerservice.kommune.dk",
+        "contact borgerservice",
+        "the e-mail address 'borgerservice.kommune.dk' is not an e-mail address",
+        "name@domain.dk",
+    ),
+    (
+        "link to a guide that does not exist",
+        _edit("        pages: [mitid.md]\n", "        pages: [mitid.md]\n        guides: [tes]\n"),
+        "guides: [tes]",
+        "tree test / node yes-outcome",
+        "unknown guide 'tes' in 'guides'",
+        "Did you mean 'test'?",
     ),
 ]
 

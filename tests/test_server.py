@@ -13,13 +13,11 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-import yaml
+from conftest import MUNICIPALITY
 from playwright.sync_api import Browser
 
 ROOT = Path(__file__).resolve().parent.parent
-STATEMENT = yaml.load((ROOT / "mkdocs.yml").read_text("utf-8"), Loader=yaml.BaseLoader)["extra"]["municipality"][
-    "accessibility_statement"
-]
+STATEMENT = MUNICIPALITY["accessibility_statement"]
 
 
 def _free_port() -> int:

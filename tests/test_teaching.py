@@ -12,7 +12,7 @@ import pytest
 import segno
 import textstat
 import yaml
-from conftest import Build, soup
+from conftest import MUNICIPALITY, Build, soup
 from readability import LIX_TARGET, plain_text
 
 from borgerguide import RulesError, load_rules
@@ -35,7 +35,7 @@ RULES = load_rules(ROOT / "data" / "rules.yml")
 CASES = load_cases(ROOT / CASES_FILE, RULES, CASES_FILE)
 PAGES = load_pages(ROOT / "docs")
 CONFIG = yaml.load((ROOT / "mkdocs.yml").read_text("utf-8"), Loader=yaml.BaseLoader)
-SITE_URL = CONFIG["site_url"].rstrip("/") + "/"
+SITE_URL = MUNICIPALITY["site_url"].rstrip("/") + "/"
 LANGUAGES = ("da", "en")
 GUIDANCE = sorted(p for p in PAGES["da"] if not p.startswith("undervisning/"))
 

@@ -19,9 +19,9 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-import yaml
 import zxingcpp
 from browser_support import CHROMIUM_ARGS, chromium_path, serve
+from conftest import MUNICIPALITY
 from PIL import Image
 from playwright.sync_api import Page, sync_playwright
 from pypdf import PdfReader
@@ -38,7 +38,7 @@ ROOT = Path(__file__).resolve().parent.parent
 RULES = load_rules(ROOT / "data" / "rules.yml")
 CASES = load_cases(ROOT / CASES_FILE, RULES, CASES_FILE)
 PAGES = load_pages(ROOT / "docs")
-SITE_URL = yaml.load((ROOT / "mkdocs.yml").read_text("utf-8"), Loader=yaml.BaseLoader)["site_url"].rstrip("/") + "/"
+SITE_URL = MUNICIPALITY["site_url"].rstrip("/") + "/"
 # A4 at 96 dpi is 794 px wide; the print style has 15 mm (57 px) margins on each side.
 A4_CONTENT_WIDTH = 794 - 2 * 57
 BOOKLETS = ["", "en/"]

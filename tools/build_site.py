@@ -6,6 +6,7 @@ site/ untouched, so a mistake never takes the public site down or publishes half
 
 from __future__ import annotations
 
+import os
 import shutil
 import subprocess
 import sys
@@ -17,14 +18,18 @@ sys.path.insert(0, str(ROOT / "tools"))
 from site_checks import site_problems  # noqa: E402
 
 
-def main() -> int:
+def main(argv: list[str] | None = None) -> int:
+    preview = "--preview" in (sys.argv[1:] if argv is None else argv)
     published = ROOT / "site"
     fresh = ROOT / "site.new"
     old = ROOT / "site.old"
     shutil.rmtree(fresh, ignore_errors=True)
+    # Without a preview, the build refuses while details a citizen depends on are missing (hooks/rules_pages.py).
+    env = {**os.environ, "BORGERGUIDE_PREVIEW": "1" if preview else "0"}
     build = subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(fresh)],
         cwd=ROOT,
+        env=env,
         check=False,
     )
     problems = site_problems(fresh, ROOT / "docs") if build.returncode == 0 else []
@@ -40,7 +45,8 @@ def main() -> int:
         published.rename(old)
     fresh.rename(published)
     shutil.rmtree(old, ignore_errors=True)
-    print(f"Site published to {published.relative_to(ROOT)}/")
+    what = "Preview (not ready to publish) built" if preview else "Site published"
+    print(f"{what} to {published.relative_to(ROOT)}/")
     return 0
 
 

@@ -76,7 +76,8 @@ def content_security_policy(site: Path) -> str:
 
 
 def render(site: Path, listen: str, state: Path) -> str:
-    config = yaml.load((ROOT / "mkdocs.yml").read_text("utf-8"), Loader=yaml.BaseLoader)
+    # The municipality's own details live in one file (data/municipality.yml), /was included.
+    municipality = yaml.safe_load((ROOT / "data" / "municipality.yml").read_text("utf-8"))
     csp = content_security_policy(site)
 
     def headers(cache_control: str) -> str:
@@ -105,7 +106,7 @@ def render(site: Path, listen: str, state: Path) -> str:
         state=state.resolve(),
         mime_types="/etc/nginx/mime.types",
         run_as_root=os.geteuid() == 0,
-        accessibility_statement=config["extra"]["municipality"]["accessibility_statement"],
+        accessibility_statement=municipality["accessibility_statement"],
         headers=headers,
     )
 

@@ -8,14 +8,18 @@ from __future__ import annotations
 
 import functools
 import gc
+from collections.abc import Mapping
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import yaml
 
 from borgerguide.errors import Problem, RulesError
-from borgerguide.model import Rules
-from borgerguide.validate import build_rules
+from borgerguide.model import Rules, Source
+from borgerguide.validate import build_rules, build_sources
+
+if TYPE_CHECKING:
+    from borgerguide.municipality import Municipality
 
 # A rules file for a whole municipality is a few hundred kilobytes; anything far larger is a mistake
 # (a pasted export, a wrong file) and would only make the build slow.
@@ -148,8 +152,15 @@ def read_yaml(path: Path, display_name: str | None = None) -> Any:
             gc.enable()
 
 
-def load_rules(path: Path, known_pages: frozenset[str] | None = None, display_name: str | None = None) -> Rules:
-    """Read and validate a rules file. ``known_pages`` are guidance page paths (``mitid.md``) links may use.
+def load_rules(
+    path: Path,
+    known_pages: frozenset[str] | None = None,
+    display_name: str | None = None,
+    municipality: Municipality | None = None,
+    sources: Mapping[str, Source] | None = None,
+) -> Rules:
+    """Read and validate a rules file. ``known_pages`` are guidance page paths (``mitid.md``) links may use;
+    ``municipality`` gives the channels of the contacts that refer to it (data/municipality.yml).
 
     The model is immutable, so an unchanged file is parsed once per process: the i18n plugin builds the
     site once per language and two hooks read the rules, which would otherwise parse it four times.
@@ -157,17 +168,58 @@ def load_rules(path: Path, known_pages: frozenset[str] | None = None, display_na
     try:
         stat = path.stat()
     except OSError:
-        return _load_rules(path, known_pages, display_name)
-    return _load_rules_cached(path, stat.st_mtime_ns, stat.st_size, known_pages, display_name)
+        return _load_rules(path, known_pages, display_name, municipality, sources)
+    # The registry is a dict (unhashable); an unchanged sources file is read once too, so its object is stable.
+    key = None if sources is None else _Identity(sources)
+    return _load_rules_cached(path, stat.st_mtime_ns, stat.st_size, known_pages, display_name, municipality, key)
 
 
 @functools.lru_cache(maxsize=8)
 def _load_rules_cached(
-    path: Path, mtime_ns: int, size: int, known_pages: frozenset[str] | None, display_name: str | None
+    path: Path,
+    mtime_ns: int,
+    size: int,
+    known_pages: frozenset[str] | None,
+    display_name: str | None,
+    municipality: Municipality | None,
+    sources: _Identity | None,
 ) -> Rules:
-    return _load_rules(path, known_pages, display_name)
+    return _load_rules(path, known_pages, display_name, municipality, None if sources is None else sources.value)
 
 
-def _load_rules(path: Path, known_pages: frozenset[str] | None, display_name: str | None) -> Rules:
+def _load_rules(
+    path: Path,
+    known_pages: frozenset[str] | None,
+    display_name: str | None,
+    municipality: Municipality | None,
+    sources: Mapping[str, Source] | None,
+) -> Rules:
     data = read_yaml(path, display_name)
-    return build_rules(data, display_name or str(path), known_pages)
+    return build_rules(data, display_name or str(path), known_pages, municipality, sources)
+
+
+class _Identity:
+    """Hashes and compares a value by identity, so an unhashable value can be part of a cache key."""
+
+    def __init__(self, value: Any) -> None:
+        self.value = value
+
+    def __hash__(self) -> int:
+        return id(self.value)
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, _Identity) and other.value is self.value
+
+
+@functools.lru_cache(maxsize=8)
+def _load_sources_cached(path: Path, mtime_ns: int, size: int, display_name: str) -> dict[str, Source]:
+    return build_sources(read_yaml(path, display_name), display_name)
+
+
+def load_sources(path: Path, display_name: str) -> dict[str, Source]:
+    """Read the source registry (data/sources.yml); an unchanged file gives the same object again."""
+    try:
+        stat = path.stat()
+    except OSError:
+        return build_sources(read_yaml(path, display_name), display_name)
+    return _load_sources_cached(path, stat.st_mtime_ns, stat.st_size, display_name)

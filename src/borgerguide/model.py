@@ -29,12 +29,27 @@ class Text:
 
 @dataclass(frozen=True)
 class Contact:
+    """Someone a reader can turn to, with the channels that reach them.
+
+    A contact whose details belong to the municipality (``municipality`` names its entry in
+    data/municipality.yml) takes its channels from there, so they are typed in one place only.
+    """
+
     id: str
     name: Text
     about: Text | None = None
     phone: str | None = None
     address: str | None = None
     web: str | None = None
+    email: str | None = None
+    opening_hours: Text | None = None
+    municipality: str | None = None
+
+    @property
+    def has_channel(self) -> bool:
+        """Whether a reader can actually reach the contact: a phone, a web address, an e-mail address,
+        or an address with opening hours (an address alone does not say when someone is there)."""
+        return bool(self.phone or self.web or self.email or (self.address and self.opening_hours))
 
     @property
     def tel_uri(self) -> str | None:
@@ -52,10 +67,25 @@ class Contact:
         return re.sub(r"^https?://", "", self.web).rstrip("/")
 
 
+# Answers for a reader who cannot choose: every question offers one of them (see validate.py).
+FALLBACK_KINDS = ("dont-know", "something-else")
+
+
 @dataclass(frozen=True)
 class Answer:
     label: Text
     next: str
+    # "dont-know" or "something-else" for the answer that catches a reader none of the others fit.
+    kind: str | None = None
+
+
+@dataclass(frozen=True)
+class Source:
+    """Where a fact on the site comes from: a public page (title and address) or a named document."""
+
+    id: str
+    title: str
+    url: str | None = None
 
 
 @dataclass(frozen=True)
@@ -74,6 +104,10 @@ class Outcome:
     next_steps: tuple[Text, ...]
     contacts: tuple[str, ...]
     pages: tuple[str, ...]
+    sources: tuple[str, ...] = ()
+    last_reviewed: str = ""  # ISO date of the last check of this outcome against its sources
+    # Guides the reader belongs in next (tree IDs), e.g. from "where do I go for help" to the exemption guide.
+    guides: tuple[str, ...] = ()
 
 
 Node = Question | Outcome
@@ -139,3 +173,4 @@ class Rules:
     last_reviewed: str  # ISO date, e.g. "2026-11-26"
     # Contacts offered on every guide page as the way to get help without the guide.
     other_help: tuple[str, ...] = ()
+    sources: Mapping[str, Source] = field(default_factory=dict)

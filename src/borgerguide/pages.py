@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import datetime
+import difflib
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -13,7 +15,7 @@ from borgerguide.errors import Problem, RulesError
 from borgerguide.model import LANGUAGES, Language
 
 FRONT_MATTER = re.compile(r"\A---\s*\n(.*?\n)---\s*\n", re.DOTALL)
-REQUIRED_KEYS = ("title", "description", "last_reviewed")
+REQUIRED_KEYS = ("title", "description", "last_reviewed", "sources")
 # Search engines cut descriptions at about this length.
 MAX_DESCRIPTION = 160
 
@@ -25,6 +27,8 @@ class GuidancePage:
     title: str
     description: str
     last_reviewed: str
+    sources: tuple[str, ...] = ()  # IDs from data/sources.yml
+    sources_line: int = 1  # where the list is written, for messages about it
 
     @property
     def url(self) -> str:
@@ -86,10 +90,7 @@ def check_front_matter(meta: dict[str, object], display: str, text: str = "") ->
     problems: list[Problem] = []
 
     def line_of(key: str) -> int:
-        for number, line in enumerate(text.splitlines(), start=1):
-            if line.startswith(f"{key}:"):
-                return number
-        return 1
+        return front_matter_line(text, key)
 
     for key in REQUIRED_KEYS:
         if key not in meta:
@@ -125,6 +126,46 @@ def check_front_matter(meta: dict[str, object], display: str, text: str = "") ->
                 hint="Write the date as YYYY-MM-DD without quotes.",
             )
         )
+    sources = meta.get("sources")
+    if "sources" in meta and (
+        not isinstance(sources, list) or not sources or not all(isinstance(item, str) for item in sources)
+    ):
+        problems.append(
+            Problem(
+                display,
+                line_of("sources"),
+                "'sources' must list at least one source ID, e.g. sources: [borger-dk-digital-post].",
+                hint="Use the IDs in data/sources.yml; add a new source there first.",
+            )
+        )
+    return problems
+
+
+def front_matter_line(text: str, key: str) -> int:
+    for number, line in enumerate(text.splitlines(), start=1):
+        if line.startswith(f"{key}:"):
+            return number
+    return 1
+
+
+def source_problems(pages: dict[Language, dict[str, GuidancePage]], known: Mapping[str, object]) -> list[Problem]:
+    """Sources a page names that are not in the rules file's source registry, with the likely one."""
+    problems = []
+    for language, by_path in pages.items():
+        for page in by_path.values():
+            for source in page.sources:
+                if source not in known:
+                    guess = difflib.get_close_matches(source, list(known), n=1, cutoff=0.5)
+                    problems.append(
+                        Problem(
+                            f"docs/{language}/{page.path}",
+                            page.sources_line,
+                            f"unknown source '{source}' in 'sources'.",
+                            hint=f"Did you mean '{guess[0]}'?"
+                            if guess
+                            else "Add the source to data/sources.yml first.",
+                        )
+                    )
     return problems
 
 
@@ -138,13 +179,20 @@ def load_pages(docs_dir: Path) -> dict[Language, dict[str, GuidancePage]]:
             path = file.relative_to(root).as_posix()
             display = f"docs/{language}/{path}"
             meta, found = read_front_matter(file, display)
-            found = found or check_front_matter(meta, display, file.read_text("utf-8"))
+            text = file.read_text("utf-8")
+            found = found or check_front_matter(meta, display, text)
             problems.extend(found)
             if not found:
                 reviewed = meta["last_reviewed"]
                 assert isinstance(reviewed, datetime.date)
                 pages[language][path] = GuidancePage(
-                    path, language, str(meta["title"]).strip(), str(meta["description"]).strip(), reviewed.isoformat()
+                    path,
+                    language,
+                    str(meta["title"]).strip(),
+                    str(meta["description"]).strip(),
+                    reviewed.isoformat(),
+                    tuple(str(source) for source in meta["sources"]),  # type: ignore[attr-defined]
+                    front_matter_line(text, "sources"),
                 )
     problems.extend(check_parity(docs_dir))
     if problems:

@@ -62,6 +62,13 @@ class Renderer:
         )
         return " ".join(html.split())
 
+    def sources_section(self, source_ids: tuple[str, ...], language: Language) -> str:
+        """The "Sources" section that ends a guidance page, as one raw HTML block."""
+        html = self.env.get_template("sources.html.j2").render(
+            sources=[self.rules.sources[s] for s in source_ids], ui=ui_strings(language)
+        )
+        return "\n".join(line for line in html.splitlines() if line.strip())
+
     @staticmethod
     def escape_markdown(text: str) -> str:
         return MARKDOWN_SPECIAL.sub(r"\\\1", text)
@@ -181,6 +188,14 @@ class Renderer:
             summary=self._summary(tree, node.id, language, source),
             back_url=self._back_url(tree, node.id, source),
             read_more=read_more,
+            guides=[
+                {
+                    "title": self.rules.trees[guide].title[language],
+                    "url": urls.relative(source, urls.start_source(guide)),
+                }
+                for guide in node.guides
+            ],
+            sources=[self.rules.sources[s] for s in node.sources],
         )
         return self._page(
             source,
@@ -193,6 +208,7 @@ class Renderer:
             language,
             in_nav=False,
             in_search=True,
+            reviewed=node.last_reviewed,
         )
 
     def _page(
@@ -208,11 +224,13 @@ class Renderer:
         *,
         in_nav: bool,
         in_search: bool,
+        reviewed: str | None = None,
     ) -> GeneratedPage:
         meta: dict[str, Any] = {
             "title": title,
             "description": _shorten(description, 160),
-            "last_reviewed": self.rules.last_reviewed,
+            # An outcome carries the date it was last checked against its sources; the other pages the file's.
+            "last_reviewed": reviewed or self.rules.last_reviewed,
             "hide": ["toc"] if kind in ("start", "overview") else ["toc", "navigation"],
             "guide": {"tree": tree.id, "kind": kind, "node": node_id},
         }

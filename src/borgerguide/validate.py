@@ -10,10 +10,14 @@ import datetime
 import difflib
 import re
 from collections.abc import Mapping
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from borgerguide.errors import Problem, RulesError
+
+if TYPE_CHECKING:
+    from borgerguide.municipality import Municipality
 from borgerguide.model import (
+    FALLBACK_KINDS,
     ID_PATTERN,
     LANGUAGES,
     RESERVED_NODE_IDS,
@@ -23,17 +27,38 @@ from borgerguide.model import (
     Outcome,
     Question,
     Rules,
+    Source,
     Step,
     Text,
     Tree,
 )
 
 TOP_KEYS = {"last_reviewed": True, "other_help": True, "contacts": True, "trees": True}
-CONTACT_KEYS = {"name": True, "about": False, "phone": False, "address": False, "web": False}
+CHANNEL_KEYS = ("phone", "address", "opening_hours", "email", "web")
+CONTACT_KEYS = {
+    "name": True,
+    "about": False,
+    "municipality": False,
+    "sources": False,  # where the phone number or address is published
+    **dict.fromkeys(CHANNEL_KEYS, False),
+}
+SOURCE_KEYS = {"title": True, "url": False}
 TREE_KEYS = {"title": True, "intro": True, "needs": True, "start": True, "nodes": True}
 QUESTION_KEYS = {"question": True, "hint": False, "answers": True}
-OUTCOME_KEYS = {"heading": True, "result": True, "next_steps": True, "contacts": False, "pages": False}
-ANSWER_KEYS = {"label": True, "next": True}
+OUTCOME_KEYS = {
+    "heading": True,
+    "result": True,
+    "next_steps": True,
+    "contacts": True,
+    "pages": False,
+    "guides": False,
+    "sources": True,
+    "last_reviewed": True,
+}
+ANSWER_KEYS = {"label": True, "next": True, "kind": False}
+# A phone screen shows about seven large answer buttons before the reader has to scroll past the question.
+MAX_ANSWERS = 7
+EMAIL_PATTERN = re.compile(r"^[^@\s]+@[^@\s]+\.[a-z]{2,}$", re.IGNORECASE)
 
 # Longest text, in characters, per kind: long labels break the large answer buttons on a phone and are
 # hard to read; the limits leave room for plain sentences.
@@ -65,10 +90,20 @@ def suggest(word: object, options: Any) -> str | None:
 class _Checker:
     """Collects problems while walking the document; builds model objects where the input allows."""
 
-    def __init__(self, file: str, known_pages: frozenset[str] | None) -> None:
+    def __init__(
+        self,
+        file: str,
+        known_pages: frozenset[str] | None,
+        municipality: Municipality | None = None,
+        sources: Mapping[str, Source] | None = None,
+    ) -> None:
         self.file = file
         self.known_pages = known_pages
+        self.municipality = municipality
         self.problems: list[Problem] = []
+        # None: the source registry is not at hand (the rules checked alone), so source IDs are not looked up.
+        self.sources = sources
+        self.tree_ids: list[str] = []
         # The answers' targets per question node of the tree being checked, as written in the file.
         self.edges: dict[str, list[str]] = {}
 
@@ -218,6 +253,8 @@ class _Checker:
                     None,
                     f"Did you mean '{guess}'?" if guess else "Add the contact under 'contacts:' first.",
                 )
+        if isinstance(root.get("trees"), dict):
+            self.tree_ids = [str(key) for key in root["trees"]]
         trees = self.trees(root.get("trees"), line_of(root, "trees"), contacts)
         if self.problems:
             return None
@@ -227,6 +264,7 @@ class _Checker:
             trees=trees,
             last_reviewed=reviewed.isoformat(),
             other_help=tuple(contact_id for contact_id, _ in other_help),
+            sources=dict(self.sources or {}),
         )
 
     def contacts(self, data: Any, line: int | None) -> dict[str, Contact]:
@@ -242,26 +280,170 @@ class _Checker:
             self.keys(fields, CONTACT_KEYS, f"contact '{contact_id}'", node, key_line)
             name = self.text(fields, "name", node)
             about = self.text(fields, "about", node)
-            phone = self.string(fields, "phone", node)
-            if phone is not None and not PHONE_PATTERN.match(phone):
-                self.problem(
-                    line_of(fields, "phone"),
-                    f"the phone number '{phone}' is not in the form '33 98 00 10'.",
-                    node,
-                    "Write 8 digits in pairs with spaces, in quotes.",
-                )
-            web = self.string(fields, "web", node)
-            if web is not None and not web.startswith("https://"):
-                self.problem(
-                    line_of(fields, "web"),
-                    f"the web address '{web}' must start with https://.",
-                    node,
-                    "Write the full address, e.g. https://www.borger.dk.",
-                )
-            address = self.string(fields, "address", node)
-            if name is not None:
-                result[str(contact_id)] = Contact(str(contact_id), name, about, phone, address, web)
+            self.source_ids(fields, node)
+            municipal = self.string(fields, "municipality", node)
+            if municipal is not None:
+                contact = self.municipal_contact(str(contact_id), fields, municipal, name, about, node)
+            else:
+                contact = self.own_contact(str(contact_id), fields, name, about, node, key_line)
+            if contact is not None:
+                result[str(contact_id)] = contact
         return result
+
+    def channels(self, fields: Mapping[Any, Any], node: str) -> dict[str, Any]:
+        """The channel keys of a contact (phone, address, opening hours, e-mail, web), checked for form."""
+        phone = self.string(fields, "phone", node)
+        if phone is not None and not PHONE_PATTERN.match(phone):
+            self.problem(
+                line_of(fields, "phone"),
+                f"the phone number '{phone}' is not in the form '33 98 00 10'.",
+                node,
+                "Write 8 digits in pairs with spaces, in quotes.",
+            )
+        web = self.string(fields, "web", node)
+        if web is not None and not web.startswith("https://"):
+            self.problem(
+                line_of(fields, "web"),
+                f"the web address '{web}' must start with https://.",
+                node,
+                "Write the full address, e.g. https://www.borger.dk.",
+            )
+        email = self.string(fields, "email", node)
+        if email is not None and not EMAIL_PATTERN.match(email):
+            self.problem(
+                line_of(fields, "email"),
+                f"the e-mail address '{email}' is not an e-mail address.",
+                node,
+                "Write it as name@domain.dk, without 'mailto:'.",
+            )
+        return {
+            "phone": phone,
+            "address": self.string(fields, "address", node),
+            "opening_hours": self.text(fields, "opening_hours", node),
+            "email": email,
+            "web": web,
+        }
+
+    def own_contact(
+        self,
+        contact_id: str,
+        fields: Mapping[Any, Any],
+        name: Text | None,
+        about: Text | None,
+        node: str,
+        line: int | None,
+    ) -> Contact | None:
+        channels = self.channels(fields, node)
+        contact = Contact(contact_id, name, about, **channels) if name is not None else None
+        if contact is not None and not contact.has_channel:
+            how = (
+                "An address needs 'opening_hours:' too, so a reader knows when to come. " if channels["address"] else ""
+            )
+            self.problem(
+                line,
+                "the contact has no way to reach it: no phone, web address or e-mail address.",
+                node,
+                how + "Add 'phone:', 'web:' or 'email:'; for the municipality's own units use "
+                "'municipality: <entry in data/municipality.yml>'.",
+            )
+        return contact
+
+    def municipal_contact(
+        self,
+        contact_id: str,
+        fields: Mapping[Any, Any],
+        entry: str,
+        name: Text | None,
+        about: Text | None,
+        node: str,
+    ) -> Contact | None:
+        """A contact whose channels are the municipality's own details, kept in data/municipality.yml."""
+        repeated = [key for key in CHANNEL_KEYS if key in fields]
+        for key in repeated:
+            self.problem(
+                line_of(fields, key),
+                f"'{key}' is set here and the contact also takes its details from data/municipality.yml.",
+                node,
+                f"Remove '{key}:' here and write it under '{entry}:' in data/municipality.yml, so it is typed once.",
+            )
+        if self.municipality is None:
+            return Contact(contact_id, name, about, municipality=entry) if name is not None else None
+        details = self.municipality.contacts.get(entry)
+        if details is None:
+            guess = suggest(entry, self.municipality.contacts)
+            self.problem(
+                line_of(fields, "municipality"),
+                f"'{entry}' is not an entry under 'contacts:' in data/municipality.yml.",
+                node,
+                f"Did you mean '{guess}'?" if guess else "Add the entry to data/municipality.yml first.",
+            )
+            return None
+        if name is None:
+            return None
+        return Contact(
+            contact_id,
+            name,
+            about,
+            phone=details.phone,
+            address=details.address,
+            web=details.web,
+            email=details.email,
+            opening_hours=details.opening_hours,
+            municipality=entry,
+        )
+
+    def source_registry(self, data: Any, line: int | None) -> dict[str, Source]:
+        result: dict[str, Source] = {}
+        section = self.mapping(data, line, "'sources'", None) if data is not None else None
+        for source_id, body in (section or {}).items():
+            node = f"source {source_id}"
+            key_line = line_of(section, source_id)
+            self.identifier(source_id, key_line, "source ID", node)
+            fields = self.mapping(body, key_line, f"source '{source_id}'", node)
+            if fields is None:
+                continue
+            self.keys(fields, SOURCE_KEYS, f"source '{source_id}'", node, key_line)
+            title = self.string(fields, "title", node)
+            url = self.string(fields, "url", node)
+            if url is not None and not url.startswith("https://"):
+                self.problem(
+                    line_of(fields, "url"),
+                    f"the address '{url}' must start with https://.",
+                    node,
+                    "Copy the full address from the browser's address bar.",
+                )
+            if title is not None:
+                result[str(source_id)] = Source(str(source_id), title, url)
+        return result
+
+    def source_ids(self, fields: Mapping[Any, Any], where: str) -> list[str]:
+        """The 'sources' of an outcome: at least one, each an ID under 'sources:' at the top of the file."""
+        items = self.id_list(fields, "sources", where)
+        if "sources" in fields and not items and isinstance(fields.get("sources"), list):
+            self.problem(
+                line_of(fields, "sources"),
+                "'sources' is empty: say where the facts come from.",
+                where,
+                "Add the ID of a source from data/sources.yml, e.g. [borger-dk-selvbetjening].",
+            )
+        for source_id, source_line in items:
+            if self.sources is not None and source_id not in self.sources:
+                guess = suggest(source_id, self.sources)
+                hint = f"Did you mean '{guess}'?" if guess else "Add the source to data/sources.yml first."
+                self.problem(source_line, f"unknown source '{source_id}'.", where, hint)
+        return [source_id for source_id, _ in items]
+
+    def date(self, fields: Mapping[Any, Any], key: str, where: str | None) -> str | None:
+        value = fields.get(key)
+        if key in fields and not isinstance(value, datetime.date):
+            self.problem(
+                line_of(fields, key),
+                f"'{key}' must be a date like 2026-11-26, not {value!r}.",
+                where,
+                "Write the date as YYYY-MM-DD without quotes.",
+            )
+            return None
+        return value.isoformat() if isinstance(value, datetime.date) else None
 
     def trees(self, data: Any, line: int | None, contacts: Mapping[str, Contact]) -> dict[str, Tree]:
         result: dict[str, Tree] = {}
@@ -364,6 +546,21 @@ class _Checker:
                 guess = suggest(contact_id, contacts)
                 hint = f"Did you mean '{guess}'?" if guess else "Add the contact under 'contacts:' first."
                 self.problem(contact_line, f"unknown contact '{contact_id}'.", where, hint)
+        if "contacts" in fields and not contact_ids and isinstance(fields.get("contacts"), list):
+            self.problem(
+                line_of(fields, "contacts"),
+                "the outcome names no contact, so a reader who needs help has nowhere to turn.",
+                where,
+                "Add at least one contact with a phone, web or e-mail address, e.g. [borgerservice].",
+            )
+        source_ids = self.source_ids(fields, where)
+        reviewed = self.date(fields, "last_reviewed", where)
+        guide_ids = self.id_list(fields, "guides", where)
+        for guide_id, guide_line in guide_ids:
+            if guide_id not in self.tree_ids:
+                guess = suggest(guide_id, self.tree_ids)
+                hint = f"Did you mean '{guess}'?" if guess else f"Use a tree ID: {', '.join(self.tree_ids)}."
+                self.problem(guide_line, f"unknown guide '{guide_id}' in 'guides'.", where, hint)
         pages = self.id_list(fields, "pages", where)
         for page, page_line in pages:
             if self.known_pages is not None and page not in self.known_pages:
@@ -372,9 +569,17 @@ class _Checker:
                     f"Did you mean '{guess}'?" if guess else "Use the path of a page under docs/da/, e.g. 'mitid.md'."
                 )
                 self.problem(page_line, f"the guidance page '{page}' does not exist.", where, hint)
-        if id_ok and heading and result and steps is not None:
+        if id_ok and heading and result and steps is not None and reviewed is not None:
             return Outcome(
-                str(node_id), heading, result, steps, tuple(c for c, _ in contact_ids), tuple(p for p, _ in pages)
+                str(node_id),
+                heading,
+                result,
+                steps,
+                tuple(c for c, _ in contact_ids),
+                tuple(p for p, _ in pages),
+                sources=tuple(source_ids),
+                last_reviewed=reviewed,
+                guides=tuple(g for g, _ in guide_ids),
             )
         return None
 
@@ -395,7 +600,15 @@ class _Checker:
                 where,
                 "Add another answer, or make this node an outcome if there is nothing to choose.",
             )
+        if len(data) > MAX_ANSWERS:
+            self.problem(
+                line_of(fields, "answers"),
+                f"the question has {len(data)} answers; at most {MAX_ANSWERS} fit on a phone screen.",
+                where,
+                "Group related answers under one answer that leads to a new question (e.g. all powers of attorney).",
+            )
         answers: list[Answer] = []
+        fallbacks = 0
         for index, item in enumerate(data):
             line = line_of(data, index)
             body = self.mapping(item, line, f"answer {index + 1}", where)
@@ -404,12 +617,32 @@ class _Checker:
             self.keys(body, ANSWER_KEYS, f"answer {index + 1}", where)
             label = self.text(body, "label", where)
             target = self.string(body, "next", where)
+            kind = self.string(body, "kind", where)
+            if kind is not None and kind not in FALLBACK_KINDS:
+                guess = suggest(kind, FALLBACK_KINDS)
+                self.problem(
+                    line_of(body, "kind"),
+                    f"unknown answer kind '{kind}'.",
+                    where,
+                    f"Did you mean '{guess}'?" if guess else f"Use one of: {', '.join(FALLBACK_KINDS)}.",
+                )
+            elif kind is not None:
+                fallbacks += 1
             if target is not None:
                 # Routes are checked even when a text of this node is wrong, so one run reports both.
                 answer_lines[(str(node_id), index)] = line_of(body, "next")
                 self.edges.setdefault(str(node_id), []).append(target)
             if label is not None and target is not None:
-                answers.append(Answer(label, target))
+                answers.append(Answer(label, target, kind))
+        if fallbacks == 0 and data:
+            self.problem(
+                line_of(fields, "answers"),
+                "the question has no answer for a reader who does not know or whose case is not listed.",
+                where,
+                'Add an answer like \'- label: {da: "Det ved jeg ikke", en: "I do not know"}\' with '
+                "'kind: dont-know' (or 'Noget andet' / 'Something else' with 'kind: something-else') and "
+                "'next:' pointing at an outcome that says who can help.",
+            )
         return tuple(answers) if len(answers) == len(data) else None
 
     def steps(self, fields: Mapping[Any, Any], where: str) -> tuple[Text, ...] | None:
@@ -499,6 +732,9 @@ class _Checker:
                     )
 
 
+Checker = _Checker  # the checker's text and shape rules, shared with the other data files
+
+
 class _Wrapped(dict):
     """Lets a list item be checked as a text like a mapping value, keeping the item's line."""
 
@@ -579,9 +815,28 @@ def _trails(start: str, nodes: Mapping[str, Node]) -> dict[str, tuple[Step, ...]
     return trails
 
 
-def build_rules(data: Any, file: str, known_pages: frozenset[str] | None = None) -> Rules:
-    """Validate a parsed rules document and return the model, or raise RulesError with every problem."""
-    checker = _Checker(file, known_pages)
+def build_sources(data: Any, file: str) -> dict[str, Source]:
+    """Validate the source registry (data/sources.yml): ID -> title and address."""
+    checker = _Checker(file, None)
+    sources = checker.source_registry(data, 1) if data is not None else {}
+    if checker.problems:
+        raise RulesError(checker.problems)
+    return sources
+
+
+def build_rules(
+    data: Any,
+    file: str,
+    known_pages: frozenset[str] | None = None,
+    municipality: Municipality | None = None,
+    sources: Mapping[str, Source] | None = None,
+) -> Rules:
+    """Validate a parsed rules document and return the model, or raise RulesError with every problem.
+
+    With ``municipality``, contacts that refer to it take their channels from it; without, they keep none
+    (enough to check the rules alone, as the benchmarks and the fuzz tests do).
+    """
+    checker = _Checker(file, known_pages, municipality, sources)
     rules = checker.document(data)
     if checker.problems or rules is None:
         raise RulesError(checker.problems or [Problem(file, None, "the rules file is empty.")])

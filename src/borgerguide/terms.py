@@ -1,0 +1,122 @@
+"""The term list (data/terms.yml): words the site uses consistently, and the slips it does not make.
+
+Every "avoid" phrase is looked for in the pages of its language and in the data files, and each slip is
+reported with file, line and the word to use instead. Phrases are plain text, not patterns, so editors
+can add to the list without learning a pattern language.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from borgerguide.errors import Problem, RulesError
+from borgerguide.load import read_yaml
+from borgerguide.model import LANGUAGES
+from borgerguide.validate import Checker, line_of
+
+TERMS_FILE = "data/terms.yml"
+TERM_KEYS = {"avoid": True, "use": True, "why": True, "language": True, "case_sensitive": False}
+# Data files whose texts are checked; each holds every language, so every term applies to them.
+DATA_FILES = ("data/rules.yml", "data/cases.yml", "data/municipality.yml")
+
+
+@dataclass(frozen=True)
+class Term:
+    avoid: str
+    use: str
+    why: str
+    language: str
+    case_sensitive: bool = False
+
+    @property
+    def pattern(self) -> re.Pattern[str]:
+        # Whole words only, so "afmelde" does not match inside a longer word that means something else.
+        flags = 0 if self.case_sensitive else re.IGNORECASE
+        return re.compile(r"(?<![\w-])" + re.escape(self.avoid) + r"(?![\w])", flags)
+
+
+def load_terms(path: Path, display_name: str = TERMS_FILE) -> list[Term]:
+    data = read_yaml(path, display_name)
+    checker = Checker(display_name, None)
+    if not isinstance(data, list):
+        raise RulesError([Problem(display_name, 1, "the term list must be a list of '- avoid: ...' items.")])
+    terms = []
+    for index, item in enumerate(data):
+        line = line_of(data, index)
+        fields = checker.mapping(item, line, f"term {index + 1}", None)
+        if fields is None:
+            continue
+        checker.keys(fields, TERM_KEYS, f"term {index + 1}", None, line)
+        values = {key: checker.string(fields, key, None) for key in ("avoid", "use", "why", "language")}
+        if values["language"] is not None and values["language"] not in LANGUAGES:
+            checker.problem(
+                line_of(fields, "language"),
+                f"unknown language '{values['language']}'.",
+                None,
+                f"Use one of: {', '.join(LANGUAGES)}.",
+            )
+        if all(values.values()):
+            terms.append(Term(**values, case_sensitive=fields.get("case_sensitive") is True))  # type: ignore[arg-type]
+    if checker.problems:
+        raise RulesError(checker.problems)
+    return terms
+
+
+# In the data files a text follows its language key: "da: ..." on its own line or "{da: ..., en: ...}".
+LANGUAGE_KEY = re.compile(r"(?<![\w-])(" + "|".join(LANGUAGES) + r"):\s")
+
+
+def _segments(line: str, language: str | None) -> list[tuple[str, str]]:
+    """The parts of a line and the language each is written in; in a page, the page's language."""
+    if language is not None:
+        return [(language, line)]
+    keys = list(LANGUAGE_KEY.finditer(line))
+    return [
+        (key.group(1), line[key.end() : keys[index + 1].start() if index + 1 < len(keys) else len(line)])
+        for index, key in enumerate(keys)
+    ]
+
+
+def _slips(text: str, display: str, terms: list[Term], language: str | None) -> list[Problem]:
+    """Slips in one file; ``language`` is the page's language, or None for a data file with both."""
+    problems = []
+    for number, line in enumerate(text.splitlines(), start=1):
+        if language is None and line.lstrip().startswith("#"):
+            continue
+        for segment_language, segment in _segments(line, language):
+            for term in terms:
+                if term.language != segment_language:
+                    continue
+                problems.extend(_found(term, segment, display, number))
+    return problems
+
+
+def _found(term: Term, text: str, display: str, number: int) -> list[Problem]:
+    problems = []
+    for match in term.pattern.finditer(text):
+        problems.append(
+            Problem(
+                display,
+                number,
+                f"'{match.group(0)}' is not the site's word here.",
+                hint=f"Write '{term.use}'. {term.why}",
+            )
+        )
+    return problems
+
+
+def term_slips(root: Path, terms: list[Term] | None = None) -> list[Problem]:
+    """Every use of an "avoid" phrase in the pages and data files, located, with the word to use."""
+    terms = load_terms(root / TERMS_FILE) if terms is None else terms
+    problems: list[Problem] = []
+    for language in LANGUAGES:
+        for page in sorted((root / "docs" / language).rglob("*.md")):
+            display = page.relative_to(root).as_posix()
+            problems.extend(_slips(page.read_text("utf-8"), display, terms, language))
+    for name in DATA_FILES:
+        path = root / name
+        if path.is_file():
+            problems.extend(_slips(path.read_text("utf-8"), name, terms, None))
+    return problems

@@ -1,0 +1,218 @@
+"""The municipality's own details in one file, and the gate that refuses to publish while a citizen would meet
+a detail that is missing: a contact without a way to reach it, an example site address, the WAS-Tool's front
+page instead of the municipality's accessibility statement."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from conftest import READY_MUNICIPALITY, ROOT, content_pages, page_language, soup
+
+from borgerguide import RulesError
+from borgerguide.load import load_rules, load_sources
+from borgerguide.municipality import load_municipality, publishing_problems
+from borgerguide.project import load_project
+
+RULES = ROOT / "data" / "rules.yml"
+
+
+def _municipality(tmp_path: Path, text: str):
+    path = tmp_path / "municipality.yml"
+    path.write_text(text, "utf-8")
+    return load_municipality(path, "data/municipality.yml")
+
+
+def _ready_text() -> str:
+    return READY_MUNICIPALITY.read_text("utf-8")
+
+
+def _line(text: str, fragment: str) -> int:
+    return next(n for n, line in enumerate(text.splitlines(), start=1) if fragment in line)
+
+
+def _rules(municipality):
+    return load_rules(
+        RULES,
+        display_name="data/rules.yml",
+        municipality=municipality,
+        sources=load_sources(ROOT / "data" / "sources.yml", "data/sources.yml"),
+    )
+
+
+# -- the municipality file --------------------------------------------------------------------------------
+
+
+def test_a_wrongly_written_detail_is_a_located_error(tmp_path: Path) -> None:
+    text = _ready_text().replace('phone: "11 22 33 44"', 'phone: "1122-3344"').replace("email: dpo@", "emial: dpo@")
+    with pytest.raises(RulesError) as error:
+        _municipality(tmp_path, text)
+    report = str(error.value)
+    assert f"data/municipality.yml:{_line(text, '1122-3344')}: [municipality / borgerservice]" in report
+    assert "'33 98 00 10'" in report
+    assert f"data/municipality.yml:{_line(text, 'emial')}:" in report and "Did you mean 'email'?" in report
+
+
+def test_the_footer_must_name_an_entry(tmp_path: Path) -> None:
+    text = _ready_text().replace("footer_contact: borgerservice", "footer_contact: borgerservise")
+    with pytest.raises(RulesError) as error:
+        _municipality(tmp_path, text)
+    assert "Did you mean 'borgerservice'?" in str(error.value)
+
+
+def test_contacts_take_the_municipality_details(tmp_path: Path) -> None:
+    rules = _rules(_municipality(tmp_path, _ready_text()))
+    borgerservice = rules.contacts["borgerservice"]
+    assert borgerservice.phone == "11 22 33 44" and borgerservice.tel_uri == "tel:+4511223344"
+    assert borgerservice.opening_hours is not None and "torsdag" in borgerservice.opening_hours.da
+    assert borgerservice.email == "borgerservice@testkommune.dk"
+
+
+def test_a_contact_may_not_repeat_a_municipality_detail(tmp_path: Path) -> None:
+    text = RULES.read_text("utf-8").replace(
+        "    municipality: borgerservice\n", '    municipality: borgerservice\n    phone: "11 22 33 44"\n', 1
+    )
+    path = tmp_path / "rules.yml"
+    path.write_text(text, "utf-8")
+    with pytest.raises(RulesError) as error:
+        load_rules(path, display_name="data/rules.yml", municipality=_municipality(tmp_path, _ready_text()))
+    report = str(error.value)
+    assert f"data/rules.yml:{_line(text, '11 22 33 44')}: [contact borgerservice]" in report
+    assert "write it under 'borgerservice:' in data/municipality.yml" in report
+
+
+def test_a_contact_must_name_an_existing_municipality_entry(tmp_path: Path) -> None:
+    text = RULES.read_text("utf-8").replace("municipality: borgerservice", "municipality: borgerservic", 1)
+    path = tmp_path / "rules.yml"
+    path.write_text(text, "utf-8")
+    with pytest.raises(RulesError) as error:
+        load_rules(path, display_name="data/rules.yml", municipality=_municipality(tmp_path, _ready_text()))
+    assert "Did you mean 'borgerservice'?" in str(error.value)
+
+
+# -- the publishing gate ----------------------------------------------------------------------------------
+
+
+def test_a_filled_in_municipality_may_publish(tmp_path: Path) -> None:
+    municipality = _municipality(tmp_path, _ready_text())
+    assert publishing_problems(municipality, _rules(municipality), "data/rules.yml") == []
+
+
+@pytest.mark.parametrize(
+    ("change", "key", "words"),
+    [
+        (("site_url: https://digital.testkommune.dk/", "site_url: https://x.example.invalid/"), "site_url", "example"),
+        (("site_url: https://digital.testkommune.dk/", "site_url:"), "site_url", "not set"),
+        (
+            (
+                "accessibility_statement: https://www.was.digst.dk/digital-testkommune-dk",
+                "accessibility_statement: https://www.was.digst.dk/",
+            ),
+            "accessibility_statement",
+            "WAS-Tool's front page",
+        ),
+        (('phone: "11 22 33 44"', "phone:"), "borgerservice:", "'phone' of 'borgerservice' is not set"),
+        (('phone: "11 22 33 44"', 'phone: "XX XX XX XX"'), "borgerservice:", "'phone' of 'borgerservice' is not set"),
+        (("email: borgerservice@testkommune.dk", "email:"), "borgerservice:", "'email' or 'web' of 'borgerservice'"),
+        (("email: dpo@testkommune.dk", "email:"), "databeskyttelsesraadgiver:", "databeskyttelsesraadgiver"),
+    ],
+)
+def test_each_missing_or_placeholder_detail_stops_publishing(
+    tmp_path: Path, change: tuple[str, str], key: str, words: str
+) -> None:
+    text = _ready_text().replace(*change)
+    assert text != _ready_text()
+    municipality = _municipality(tmp_path, text)
+    problems = publishing_problems(municipality, _rules(municipality), "data/rules.yml")
+    found = [p for p in problems if words in p.message]
+    assert found, problems
+    assert found[0].file == "data/municipality.yml"
+    assert found[0].line == _line(text, key)
+    assert found[0].hint
+
+
+def test_the_real_details_list_what_is_still_missing() -> None:
+    project = load_project(ROOT)
+    for problem in project.not_ready:
+        assert problem.file in ("data/municipality.yml", "data/rules.yml") and problem.hint, problem
+
+
+def _publish(project: Path, *arguments: str, **variables: str) -> subprocess.CompletedProcess[str]:
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", **variables}
+    env.pop("BORGERGUIDE_PREVIEW", None)
+    return subprocess.run(
+        [sys.executable, "tools/build_site.py", *arguments],
+        cwd=project,
+        env=env,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+
+
+def test_publishing_refuses_while_details_are_missing(project_copy: Path) -> None:
+    (project_copy / "data" / "municipality.yml").write_text(
+        _ready_text().replace('phone: "11 22 33 44"', "phone:"), "utf-8"
+    )
+    published = project_copy / "site"
+    published.mkdir()
+    (published / "index.html").write_text("the last good site", "utf-8")
+    result = _publish(project_copy)
+    output = result.stdout + result.stderr
+    assert result.returncode == 1, output
+    assert "The site was not published" in output
+    assert "data/municipality.yml:" in output and "'phone' of 'borgerservice' is not set" in output
+    assert "make site PREVIEW=1" in output and "Traceback" not in output
+    assert (published / "index.html").read_text("utf-8") == "the last good site"
+
+
+def test_a_preview_builds_and_says_it_is_not_ready(project_copy: Path) -> None:
+    (project_copy / "data" / "municipality.yml").write_text(
+        _ready_text().replace('phone: "11 22 33 44"', "phone:"), "utf-8"
+    )
+    result = _publish(project_copy, "--preview")
+    assert result.returncode == 0, result.stdout + result.stderr
+    site = project_copy / "site"
+    for page in ("index.html", "en/index.html", "guide/undtagelse/index.html"):
+        notice = soup(site / page).find(class_="dd-preview")
+        assert notice is not None, page
+        expected = (
+            "Preview: not ready to publish" if page.startswith("en/") else "ikke klar til at blive offentliggjort"
+        )
+        assert expected in notice.get_text(" ", strip=True)
+
+
+def test_the_site_publishes_from_a_filled_in_municipality(project_copy: Path) -> None:
+    shutil.copy2(READY_MUNICIPALITY, project_copy / "data" / "municipality.yml")
+    result = _publish(project_copy)
+    assert result.returncode == 0, result.stdout + result.stderr
+    site = project_copy / "site"
+    for page in content_pages(site):
+        doc = soup(page)
+        assert doc.find(class_="dd-preview") is None, page
+        footer = doc.find("footer")
+        assert "Testkommune" in footer.get_text(), page
+        assert footer.find("a", href="tel:+4511223344") is not None, page
+        assert footer.find("a", href="https://www.was.digst.dk/digital-testkommune-dk") is not None, page
+        hours = "Monday to Friday" if page_language(site, page) == "en" else "Mandag til fredag"
+        assert hours in footer.get_text(), page
+    canonical = soup(site / "mitid" / "index.html").find("link", rel="canonical")
+    assert canonical["href"] == "https://digital.testkommune.dk/mitid/"
+    assert "https://digital.testkommune.dk/en/mitid/" in (site / "sitemap.xml").read_text("utf-8")
+
+
+# -- the preview notice on the real site (the tests' own build is a preview) --------------------------------
+
+
+def test_every_page_of_a_preview_says_whether_it_is_ready(site: Path) -> None:
+    missing = len(load_project(ROOT).not_ready)
+    for page in content_pages(site):
+        notice = soup(page).find(class_="dd-preview")
+        if missing:
+            assert notice is not None and f"{missing}." in notice.get_text(" ", strip=True), page
+        else:
+            assert notice is None, page
