@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime
 import difflib
 import re
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from typing import TYPE_CHECKING, Any
 
 from borgerguide.errors import Problem, RulesError
@@ -267,17 +267,23 @@ class _Checker:
             sources=dict(self.sources or {}),
         )
 
+    def entries(
+        self, data: Any, line: int | None, kind: str, allowed: dict[str, bool]
+    ) -> Iterator[tuple[str, Mapping[Any, Any], str, int | None]]:
+        """The entries of a registry section (contacts, sources): ID, fields, node name and line, shape-checked."""
+        section = self.mapping(data, line, f"'{kind}s'", None) if data is not None else None
+        for entry_id, body in (section or {}).items():
+            node = f"{kind} {entry_id}"
+            key_line = line_of(section, entry_id)
+            self.identifier(entry_id, key_line, f"{kind} ID", node)
+            fields = self.mapping(body, key_line, f"{kind} '{entry_id}'", node)
+            if fields is not None:
+                self.keys(fields, allowed, f"{kind} '{entry_id}'", node, key_line)
+                yield str(entry_id), fields, node, key_line
+
     def contacts(self, data: Any, line: int | None) -> dict[str, Contact]:
         result: dict[str, Contact] = {}
-        section = self.mapping(data, line, "'contacts'", None) if data is not None else None
-        for contact_id, body in (section or {}).items():
-            node = f"contact {contact_id}"
-            key_line = line_of(section, contact_id)
-            self.identifier(contact_id, key_line, "contact ID", node)
-            fields = self.mapping(body, key_line, f"contact '{contact_id}'", node)
-            if fields is None:
-                continue
-            self.keys(fields, CONTACT_KEYS, f"contact '{contact_id}'", node, key_line)
+        for contact_id, fields, node, key_line in self.entries(data, line, "contact", CONTACT_KEYS):
             name = self.text(fields, "name", node)
             about = self.text(fields, "about", node)
             self.source_ids(fields, node)
@@ -394,15 +400,7 @@ class _Checker:
 
     def source_registry(self, data: Any, line: int | None) -> dict[str, Source]:
         result: dict[str, Source] = {}
-        section = self.mapping(data, line, "'sources'", None) if data is not None else None
-        for source_id, body in (section or {}).items():
-            node = f"source {source_id}"
-            key_line = line_of(section, source_id)
-            self.identifier(source_id, key_line, "source ID", node)
-            fields = self.mapping(body, key_line, f"source '{source_id}'", node)
-            if fields is None:
-                continue
-            self.keys(fields, SOURCE_KEYS, f"source '{source_id}'", node, key_line)
+        for source_id, fields, node, _ in self.entries(data, line, "source", SOURCE_KEYS):
             title = self.string(fields, "title", node)
             url = self.string(fields, "url", node)
             if url is not None and not url.startswith("https://"):
