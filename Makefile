@@ -11,12 +11,15 @@ NODE_STAMP := node_modules/.installed-stamp
 BENCH_STAMP := $(VENV)/.bench-stamp
 BENCH_NODE_STAMP := bench/node_modules/.installed-stamp
 
-.PHONY: help setup tools browser serve site test test-fast lint format lix terms review golden screenshots nginx bench bench-smoke clean
+.PHONY: help setup tools browser serve site test test-fast check links changes lint format lix terms review golden screenshots nginx bench bench-smoke clean
 
 help:
 	@echo "make serve   - preview the site at http://127.0.0.1:8000 with live reload"
 	@echo "make site    - build the site into site/ (the last good site stays if the build fails)"
 	@echo "make test    - set up and run every test (build, content, decision trees, browser)"
+	@echo "make check   - the quick check for editors: everything but the browser and server tests (~1 min)"
+	@echo "make changes BASE=main - what changed in guides and pages, with addresses and word diffs (FORMAT=markdown)"
+	@echo "make links   - check external links in pages and data files (needs the internet; ONLY_DEAD=1 hides redirects)"
 	@echo "make lint    - check code style with ruff"
 	@echo "make site PREVIEW=1 - build a preview marked 'not ready to publish' while details are missing"
 	@echo "make lix     - print the readability (LIX) of every Danish page"
@@ -68,8 +71,26 @@ test: setup tools browser
 	$(BIN)/ruff format --check .
 	$(BIN)/python -m pytest
 
-test-fast: setup
-	$(BIN)/python -m pytest -m "not browser"
+# For editors: everything but the browser and web server tests (content, rules, pages, the built site,
+# plain language, the term list), with located messages. About a minute on two cores.
+check: setup
+	@start=$$(date +%s); \
+	$(BIN)/ruff check . && $(BIN)/ruff format --check . && \
+	$(BIN)/python -m pytest -q -m "not browser and not server"; status=$$?; \
+	echo "make check took $$(( $$(date +%s) - start )) s"; exit $$status
+
+test-fast: check
+
+# For the reviewer of a pull request: guide routes, questions, outcomes and pages that changed since BASE
+# (default origin/main, else HEAD), with their addresses and a word-level diff. FORMAT=markdown for a PR comment.
+changes: setup
+	$(BIN)/python tools/changes_report.py $(if $(BASE),--base $(BASE)) $(if $(FORMAT),--format $(FORMAT)) $(if $(SITE_URL),--site-url $(SITE_URL))
+
+# Opt-in, needs the internet: dead and redirected external links with file and line (not in CI).
+# Exit 1 when a link is dead, 2 when no site answered (offline). TIMEOUT=seconds per site, ONLY_DEAD=1 hides redirects.
+TIMEOUT ?= 10
+links: setup
+	$(BIN)/python tools/check_links.py --timeout $(TIMEOUT) $(if $(ONLY_DEAD),--only-dead)
 
 lint: setup
 	$(BIN)/ruff check .

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import os
 import shutil
 import subprocess
@@ -101,6 +102,18 @@ def page_language(site: Path, page: Path) -> str:
 
 
 def soup(page: Path) -> BeautifulSoup:
+    """The parsed page, parsed once per run: a dozen tests walk all ~250 pages of the built site.
+    Treat it as read-only; a test that changes the tree parses its own copy with fresh_soup()."""
+    stat = page.stat()
+    return _parsed(page, stat.st_mtime_ns, stat.st_size)
+
+
+@functools.cache
+def _parsed(page: Path, mtime_ns: int, size: int) -> BeautifulSoup:
+    return fresh_soup(page)
+
+
+def fresh_soup(page: Path) -> BeautifulSoup:
     return BeautifulSoup(page.read_text("utf-8"), "html.parser")
 
 

@@ -8,6 +8,11 @@ from pathlib import Path
 import textstat
 
 LIX_TARGET = 35.0
+# Digitaliseringsstyrelsen's plain-language advice: short sentences. A Danish sentence over this many words is
+# reported with its file and line.
+MAX_SENTENCE_WORDS = 25
+SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-ZÆØÅ0-9\"'(])")
+DANISH_TEXT = re.compile(r"""(?<![\w-])da:\s*("(?:[^"\\]|\\.)*"|[^,}\n]+)""")
 
 
 def plain_text(markdown: str) -> str:
@@ -44,3 +49,34 @@ def tree_text(tree) -> str:  # type: ignore[no-untyped-def]
 def tree_lix(tree) -> float:  # type: ignore[no-untyped-def]
     textstat.set_lang("da")
     return float(textstat.lix(tree_text(tree)))
+
+
+def _words(sentence: str) -> int:
+    return len(re.findall(r"[\wÆØÅæøå][\w'’.-]*", sentence))
+
+
+def _long(text: str) -> list[tuple[int, str]]:
+    return [
+        (_words(sentence), sentence) for sentence in SENTENCE_END.split(text) if _words(sentence) > MAX_SENTENCE_WORDS
+    ]
+
+
+def long_sentences(root: Path) -> list[str]:
+    """Every Danish sentence over MAX_SENTENCE_WORDS words in the pages and data files, as 'file:line: ...'."""
+    found = []
+    for page in sorted((root / "docs" / "da").rglob("*.md")):
+        text = page.read_text("utf-8")
+        body_start = len(re.match(r"\A(---\n.*?\n---\n)?", text, flags=re.DOTALL).group(0).splitlines())  # type: ignore[union-attr]
+        for number, line in enumerate(text.splitlines(), start=1):
+            if number <= body_start:
+                continue
+            for count, sentence in _long(plain_text(line)):
+                found.append(f"{page.relative_to(root).as_posix()}:{number}: {count} words: {sentence[:80]}...")
+    for name in ("data/rules.yml", "data/cases.yml"):
+        for number, line in enumerate((root / name).read_text("utf-8").splitlines(), start=1):
+            if line.lstrip().startswith("#"):
+                continue
+            for match in DANISH_TEXT.finditer(line):
+                for count, sentence in _long(match.group(1).strip().strip('"')):
+                    found.append(f"{name}:{number}: {count} words: {sentence[:80]}...")
+    return found

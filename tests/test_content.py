@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 import yaml
-from readability import LIX_TARGET, page_lix, tree_lix
+from readability import LIX_TARGET, MAX_SENTENCE_WORDS, long_sentences, page_lix, tree_lix
 
 from borgerguide import load_rules
 from borgerguide.errors import RulesError
@@ -168,3 +168,21 @@ def test_danish_guide_text_is_easy_to_read(tree) -> None:  # type: ignore[no-unt
     lix = tree_lix(tree)
     print(f"LIX {lix:5.1f}  guide {tree.id}")
     assert lix <= LIX_TARGET, f"the Danish texts of guide {tree.id} have LIX {lix:.1f}; aim for {LIX_TARGET} or less"
+
+
+def test_danish_sentences_are_short() -> None:
+    found = long_sentences(ROOT)
+    assert found == [], f"Danish sentences over {MAX_SENTENCE_WORDS} words; split each in two:\n  " + "\n  ".join(found)
+
+
+def test_a_long_sentence_is_reported_with_file_and_line(tmp_path: Path) -> None:
+    (tmp_path / "docs" / "da").mkdir(parents=True)
+    (tmp_path / "data").mkdir()
+    long = " ".join(["ord"] * 30)
+    (tmp_path / "docs" / "da" / "side.md").write_text(
+        f"---\ntitle: Side\n---\n# Side\n\nKort sætning. {long.capitalize()}.\n", "utf-8"
+    )
+    (tmp_path / "data" / "rules.yml").write_text(f'x:\n  label: {{da: "{long}.", en: "{long}."}}\n', "utf-8")
+    (tmp_path / "data" / "cases.yml").write_text("cases: {}\n", "utf-8")
+    found = long_sentences(tmp_path)
+    assert [line.split(" words")[0] for line in found] == ["docs/da/side.md:6: 30", "data/rules.yml:2: 30"]

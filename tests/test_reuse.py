@@ -6,7 +6,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import yaml
-from conftest import READY_MUNICIPALITY, Build, soup
+from conftest import READY_MUNICIPALITY, Build, fresh_soup
 
 
 def test_municipality_identity_comes_from_one_place(project_copy: Path, build_copy: Callable[[], Build]) -> None:
@@ -18,7 +18,7 @@ def test_municipality_identity_comes_from_one_place(project_copy: Path, build_co
     build = build_copy()
     assert build.returncode == 0, build.output
     for page in ("index.html", "en/mitid/index.html", "guide/hjaelp/index.html"):
-        doc = soup(build.site / page)
+        doc = fresh_soup(build.site / page)
         footer = doc.find("footer")
         assert "Eksempel Kommune" in footer.get_text()
         assert footer.find("a", href="https://www.was.digst.dk/digital-testkommune-dk") is not None
@@ -27,7 +27,7 @@ def test_municipality_identity_comes_from_one_place(project_copy: Path, build_co
         for sources in doc.select(".dd-sources"):  # a source may be the first municipality's own page
             sources.decompose()
         assert "Ringkøbing-Skjern" not in doc.get_text()
-    canonical = soup(build.site / "index.html").find("link", rel="canonical")
+    canonical = fresh_soup(build.site / "index.html").find("link", rel="canonical")
     assert canonical["href"].startswith("https://digital.testkommune.dk/")
 
 

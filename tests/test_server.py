@@ -17,6 +17,8 @@ from conftest import MUNICIPALITY
 from playwright.sync_api import Browser
 
 ROOT = Path(__file__).resolve().parent.parent
+# Needs Debian's nginx (make test installs it); `make check` leaves these out.
+pytestmark = pytest.mark.server
 STATEMENT = MUNICIPALITY["accessibility_statement"]
 
 
