@@ -11,6 +11,7 @@ import os
 from pathlib import Path
 from typing import Any
 
+from markdown import Markdown
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import Files
@@ -18,6 +19,7 @@ from mkdocs.structure.pages import Page
 from site_adapter import add_generated_pages, apply_municipality, build_error, current_language, publish_refused
 
 from borgerguide import LANGUAGES, RulesError
+from borgerguide.glossary import SiteGlossary, build_site_glossary
 from borgerguide.markers import expand_markers
 from borgerguide.pages import lines_before_body
 from borgerguide.project import RULES_FILE, load_project
@@ -32,8 +34,11 @@ def on_startup(command: str, dirty: bool) -> None:
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
+    root, docs = Path(config.config_file_path).parent, Path(config.docs_dir)
     try:
-        project = load_project(Path(config.config_file_path).parent, Path(config.docs_dir))
+        project = load_project(root, docs)
+        # A term no page uses, or a [[term:ID]] the glossary lacks, stops the build here, before any rendering.
+        glossary = build_site_glossary(root, docs, project.rules, project.pages, _markdown_to_html(config))
     except RulesError as error:
         raise build_error(error) from None
     # `mkdocs serve` is always a preview; `make site PREVIEW=1` asks for one (BORGERGUIDE_PREVIEW=1).
@@ -45,16 +50,31 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     _state.update(
         project=project,
         rules=project.rules,
-        renderer=Renderer(project.rules, project.pages),
+        # The outcomes' QR codes carry the site's public address, set by apply_municipality above.
+        renderer=Renderer(project.rules, project.pages, site_url=config.site_url),
         preview_problems=project.not_ready if preview else [],
+        glossary=glossary,
     )
     return config
+
+
+def _markdown_to_html(config: MkDocsConfig) -> Any:
+    """The pages' Markdown as this site turns it into HTML, for finding where the glossary's terms are used."""
+    converter = Markdown(extensions=config.markdown_extensions, extension_configs=config.mdx_configs)
+
+    def to_html(text: str) -> str:
+        converter.reset()
+        return converter.convert(text)
+
+    return to_html
 
 
 @event_priority(-110)
 def on_files(files: Files, config: MkDocsConfig) -> Files:
     renderer: Renderer = _state["renderer"]
-    add_generated_pages(files, config, renderer.all_pages(current_language(config)))
+    glossary: SiteGlossary = _state["glossary"]
+    language = current_language(config)
+    add_generated_pages(files, config, [*renderer.all_pages(language), *glossary.pages(language)])
     return files
 
 
@@ -65,7 +85,9 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
     offset = lines_before_body(page.file.content_string)
     renderer = _state["renderer"]
     language = current_language(config)
-    markdown, problems = expand_markers(markdown, _state["rules"], language, source, display, renderer, offset)
+    markdown, problems = expand_markers(
+        markdown, _state["rules"], language, source, display, renderer, offset, _state["glossary"].glossary
+    )
     if problems:
         raise build_error(RulesError(problems))
     guidance = _state["project"].pages.get(language, {}).get(source)
@@ -73,6 +95,12 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
         # Every guidance page ends with where its facts come from.
         markdown += "\n\n" + renderer.sources_section(guidance.sources, language) + "\n"
     return markdown
+
+
+def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+    # The first use of each glossary term on the page links to its explanation on the glossary page.
+    source = getattr(page.file, "norm_src_uri", page.file.src_uri)
+    return _state["glossary"].link(html, current_language(config), source)
 
 
 def on_page_context(context: dict[str, Any], page: Page, config: MkDocsConfig, nav: Any) -> dict[str, Any]:

@@ -177,6 +177,7 @@ def test_language_switcher_leads_to_the_same_page(site: Path) -> None:
         "hjaelp-andre/fuldmagt/",
         "guide/undtagelse/",
         "guide/undtagelse/saerlige-forhold/",
+        "guide/undtagelse/saerlige-forhold/aendre-saerlige-hvor/",
         "guide/hjaelp/nemsms/",
         "guide/hjaelp-andre/oversigt/",
     ]
@@ -225,11 +226,15 @@ def test_generated_outcomes_are_searchable_and_questions_are_not(site: Path) -> 
     assert "guide/hjaelp/nemsms/" in locations and "en/guide/hjaelp/nemsms/" in locations
     assert "guide/hjaelp/hvad-hjaelp/" not in locations
     assert "en/guide/undtagelse/saerlige-forhold/" not in locations
+    # The questions again with an earlier answer marked ("Ændre") are no search results either.
+    assert not any("/aendre-" in location for location in locations)
 
 
 def test_guides_are_in_the_sitemap_and_the_navigation(site: Path) -> None:
     sitemap = (site / "sitemap.xml").read_text("utf-8")
     assert "/guide/undtagelse/fritaget-domstole/" in sitemap and "/en/guide/undtagelse/fritaget-domstole/" in sitemap
+    change = "guide/undtagelse/saerlige-forhold/aendre-saerlige-hvor/"
+    assert f"/{change}" in sitemap and f"/en/{change}" in sitemap
     nav = soup(site / "index.html").find("nav", class_="md-nav--primary")
     links = {a["href"] for a in nav.find_all("a", href=True)}
     assert {"guide/undtagelse/", "guide/hjaelp/", "guide/hjaelp-andre/"} <= links

@@ -63,7 +63,8 @@ def test_path_leads_from_start_to_its_outcome(site: Path, item: tuple, language:
     ]
     for row, step in zip(rows, steps, strict=True):
         change = urljoin(url, row.select_one(".dd-summary__change a")["href"])
-        assert change == f"{prefix}guide/{tree.id}/{step.question.id}/"
+        # The question again with this answer marked (tests/test_change_and_progress.py checks those pages).
+        assert change == f"{prefix}guide/{tree.id}/{step.question.id}/aendre-{step.answer.next}/"
     for contact_id in outcome.contacts:
         contact = RULES.contacts[contact_id]
         if contact.phone:

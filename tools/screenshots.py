@@ -1,11 +1,14 @@
-"""Photograph the home page, a question and an outcome at phone and desktop width (screenshots/)."""
+"""Photograph the home page, a question and an outcome at phone and desktop width, and the outcome as it
+prints on an A4 sheet (screenshots/)."""
 
 from __future__ import annotations
 
+import io
 import sys
 from pathlib import Path
 
-from playwright.sync_api import sync_playwright
+from PIL import Image, ImageOps
+from playwright.sync_api import Browser, sync_playwright
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "tests"))
@@ -18,6 +21,9 @@ PAGES = {
     "outcome": "/guide/undtagelse/fritaget-anden-myndighed/",
 }
 WIDTHS = {"phone": 360, "desktop": 1280}
+# An A4 sheet at 96 dpi, and the margins the print style gives an outcome (overrides/assets/site.css).
+A4 = (794, 1123)
+A4_MARGIN = (57, 45)  # 15 mm at the sides, 12 mm at the top
 
 
 def main() -> int:
@@ -33,8 +39,28 @@ def main() -> int:
                 page.screenshot(path=target, full_page=True)
                 print(f"wrote {target.relative_to(ROOT)}")
             page.close()
+        target = out / "outcome-print.png"
+        print_sheet(browser, base + PAGES["outcome"], target)
+        print(f"wrote {target.relative_to(ROOT)}")
         browser.close()
     return 0
+
+
+def print_sheet(browser: Browser, url: str, target: Path) -> None:
+    """The page as Chromium prints it (print style, A4 text width), laid on an A4 sheet with its margins."""
+    width = A4[0] - 2 * A4_MARGIN[0]
+    page = browser.new_page(viewport={"width": width, "height": A4[1]})
+    page.goto(url)
+    page.emulate_media(media="print")
+    shot = _image(page.screenshot(full_page=True))
+    page.close()
+    sheet = Image.new("RGB", A4, "white")
+    sheet.paste(shot.crop((0, 0, width, min(shot.height, A4[1] - 2 * A4_MARGIN[1]))), A4_MARGIN)
+    ImageOps.expand(sheet, border=1, fill="#8a8a8a").save(target)
+
+
+def _image(png: bytes) -> Image.Image:
+    return Image.open(io.BytesIO(png)).convert("RGB")
 
 
 if __name__ == "__main__":

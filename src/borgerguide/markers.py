@@ -1,17 +1,23 @@
-"""Markers in guidance pages: ``[[contact:ID]]`` and ``[[tree:ID]]`` become the contact or a guide link.
+"""Markers in guidance pages: ``[[contact:ID]]``, ``[[tree:ID]]`` and ``[[term:ID]]`` become the contact, a
+guide link or a link to a word's explanation in the glossary (borgerguide.glossary).
 
-Editors refer to contacts and guides by ID, so a phone number or a guide address is typed in one place only.
+Editors refer to contacts, guides and glossary terms by ID, so a phone number or an address is typed in one
+place only.
 """
 
 from __future__ import annotations
 
 import re
+from typing import TYPE_CHECKING
 
 from borgerguide.errors import Problem
 from borgerguide.model import Language, Rules
 from borgerguide.render import Renderer
 from borgerguide.urls import markdown_link, start_source
 from borgerguide.validate import suggest
+
+if TYPE_CHECKING:
+    from borgerguide.glossary import Glossary
 
 MARKER = re.compile(r"\[\[\s*(?P<kind>[a-z]+)\s*:\s*(?P<id>[^\]\s]*)\s*\]\]")
 
@@ -24,11 +30,12 @@ def expand_markers(
     display: str,
     renderer: Renderer,
     line_offset: int = 0,
+    glossary: Glossary | None = None,
 ) -> tuple[str, list[Problem]]:
     """Replace every marker; return the new Markdown and a problem per unknown kind or ID.
 
     ``line_offset`` is the number of lines before ``markdown`` in the file (the front matter), so the
-    reported lines are the editor's.
+    reported lines are the editor's. ``glossary`` gives the terms ``[[term:ID]]`` may name.
     """
     problems: list[Problem] = []
 
@@ -61,13 +68,19 @@ def expand_markers(
                     hint=f"Did you mean '{guess}'?" if guess else "See the IDs under 'trees:' in data/rules.yml.",
                 )
             )
+        elif kind == "term" and glossary is not None:
+            # Raw HTML, like the links the glossary adds to the pages' first uses of its terms.
+            link = glossary.marker_link(ident, language, page_source)
+            if link is not None:
+                return link
+            problems.append(glossary.unknown_marker(ident, match.group(0), display, line))
         else:
             problems.append(
                 Problem(
                     display,
                     line,
                     f"unknown marker kind '{kind}' in {match.group(0)}.",
-                    hint="Use [[contact:ID]] or [[tree:ID]].",
+                    hint="Use [[contact:ID]], [[tree:ID]] or [[term:ID]].",
                 )
             )
         return match.group(0)

@@ -146,6 +146,18 @@ class Tree:
     def trail(self, node_id: str) -> tuple[Step, ...]:
         return self.trails[node_id]
 
+    def questions_left(self, node_id: str) -> int:
+        """The most questions a reader can still meet after this node: the longest chain of questions
+        below it, not counting the node itself (0 for an outcome, and for a question whose answers all
+        lead straight to outcomes)."""
+        node = self.nodes[node_id]
+        if isinstance(node, Outcome):
+            return 0
+        return max(
+            (0 if isinstance(self.nodes[a.next], Outcome) else 1 + self.questions_left(a.next) for a in node.answers),
+            default=0,
+        )
+
     def paths(self) -> list[tuple[tuple[Step, ...], Outcome]]:
         """Every way through the tree: the answers given, in order, and the outcome they reach."""
         return [(self.trails[outcome.id], outcome) for outcome in self.outcomes_in_order()]

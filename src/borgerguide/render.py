@@ -12,11 +12,13 @@ from typing import Any
 
 import jinja2
 import yaml
+from markupsafe import Markup
 
 from borgerguide import urls
 from borgerguide.flowchart import layout
-from borgerguide.model import Contact, Language, Outcome, Question, Rules, Tree
+from borgerguide.model import Answer, Contact, Language, Outcome, Question, Rules, Tree
 from borgerguide.pages import GuidancePage
+from borgerguide.qr import absolute_url, qr_svg
 from borgerguide.strings import ui_strings
 
 MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>&~^=])")
@@ -25,7 +27,7 @@ MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>&~^=])")
 @dataclass(frozen=True)
 class GeneratedPage:
     source: str  # language-neutral source path, e.g. "guide/undtagelse/fritaget.md"
-    kind: str  # "start", "question", "outcome" or "overview"
+    kind: str  # "start", "question", "change" (a question with an earlier answer marked), "outcome" or "overview"
     tree_id: str
     node_id: str | None
     title: str
@@ -49,9 +51,13 @@ def template_environment() -> jinja2.Environment:
 
 
 class Renderer:
-    def __init__(self, rules: Rules, pages: dict[Language, dict[str, GuidancePage]]) -> None:
+    def __init__(
+        self, rules: Rules, pages: dict[Language, dict[str, GuidancePage]], site_url: str | None = None
+    ) -> None:
         self.rules = rules
         self.guidance = pages
+        # The site's public address; outcomes carry a QR code of their own address only when it is known.
+        self.site_url = site_url
         self.env = template_environment()
 
     # -- guidance page markers --------------------------------------------------------------------
@@ -78,11 +84,12 @@ class Renderer:
     def tree_pages(self, tree: Tree, language: Language) -> list[GeneratedPage]:
         pages = [self._start(tree, language), self._overview(tree, language)]
         for node in tree.nodes.values():
-            pages.append(
-                self._question(tree, node, language)
-                if isinstance(node, Question)
-                else self._outcome(tree, node, language)
-            )
+            if isinstance(node, Question):
+                pages.append(self._question(tree, node, language))
+                # "Ændre" in "Dine svar" opens the question with the answer given marked (WCAG 3.3.7).
+                pages += [self._question(tree, node, language, given=answer) for answer in node.answers]
+            else:
+                pages.append(self._outcome(tree, node, language))
         return pages
 
     def all_pages(self, language: Language) -> list[GeneratedPage]:
@@ -105,7 +112,7 @@ class Renderer:
             {
                 "question": step.question.question[language],
                 "answer": step.answer.label[language],
-                "change_url": urls.relative(source, urls.node_source(tree.id, step.question.id)),
+                "change_url": urls.relative(source, urls.change_source(tree.id, step.question.id, step.answer.next)),
             }
             for step in tree.trail(node_id)
         ]
@@ -145,26 +152,47 @@ class Renderer:
             source, "overview", tree, None, title, ui["overview_intro"], body, language, in_nav=False, in_search=False
         )
 
-    def _question(self, tree: Tree, node: Question, language: Language) -> GeneratedPage:
-        source = urls.node_source(tree.id, node.id)
+    def _progress(self, tree: Tree, node: Question, language: Language) -> str:
+        """How many questions are left at most after this one, in words."""
+        ui = ui_strings(language)
+        left = tree.questions_left(node.id)
+        if left == 0:
+            return ui["questions_left_none"]
+        return ui["questions_left_one" if left == 1 else "questions_left_many"].format(count=left)
+
+    def _question(self, tree: Tree, node: Question, language: Language, given: Answer | None = None) -> GeneratedPage:
+        """The question page, or with ``given`` the same question reached from "Ændre": that answer is
+        marked as the reader's, and a notice says what choosing another one does."""
+        ui = ui_strings(language)
+        source = urls.change_source(tree.id, node.id, given.next) if given else urls.node_source(tree.id, node.id)
         answers = [
-            {"label": a.label[language], "url": urls.relative(source, urls.node_source(tree.id, a.next))}
+            {
+                "label": a.label[language],
+                "url": urls.relative(source, urls.node_source(tree.id, a.next)),
+                "given": a is given,
+            }
             for a in node.answers
         ]
+        notice = None
+        if given:
+            notice = ui["change_notice" if tree.questions_left(node.id) else "change_notice_last"]
         body = self.env.get_template("question.html.j2").render(
             **self._context(tree, language, source),
             node=node,
             answers=answers,
+            change_notice=notice,
+            progress=self._progress(tree, node, language),
             summary=self._summary(tree, node.id, language, source),
             back_url=self._back_url(tree, node.id, source),
         )
         description = node.hint[language] if node.hint else tree.intro[language]
+        title = f"{ui['change_title']}: {node.question[language]}" if given else node.question[language]
         return self._page(
             source,
-            "question",
+            "change" if given else "question",
             tree,
             node.id,
-            node.question[language],
+            title,
             description,
             body,
             language,
@@ -196,6 +224,7 @@ class Renderer:
                 for guide in node.guides
             ],
             sources=[self.rules.sources[s] for s in node.sources],
+            take_along=self._take_along(source, node.heading[language], language),
         )
         return self._page(
             source,
@@ -210,6 +239,13 @@ class Renderer:
             in_search=True,
             reviewed=node.last_reviewed,
         )
+
+    def _take_along(self, source: str, title: str, language: Language) -> dict[str, Any] | None:
+        """The QR code of an outcome's own public address, so the reader or a helper can open it again."""
+        if not self.site_url:
+            return None
+        address = absolute_url(self.site_url, language, urls.url_of(source))
+        return {"address": address, "qr": Markup(qr_svg(address, f"{ui_strings(language)['qr_label']}: {title}"))}
 
     def _page(
         self,

@@ -15,7 +15,6 @@ from pathlib import Path
 from typing import Any, Literal
 from urllib.parse import urljoin, urlsplit
 
-import segno
 import yaml
 from markupsafe import Markup
 
@@ -24,14 +23,13 @@ from borgerguide.cases import Case, Cases
 from borgerguide.errors import Problem
 from borgerguide.model import LANGUAGES, Contact, Language, Outcome, Question, Rules
 from borgerguide.pages import GuidancePage, page_url
+from borgerguide.qr import absolute_url, qr_svg
 from borgerguide.render import template_environment
 from borgerguide.strings import format_date, ui_strings
 
 TEACHING_ROOT = "undervisning"
 # The theme template that adds the kit's stylesheet (overrides/teaching.html); only the kit's pages load it.
 TEMPLATE = "teaching.html"
-# QR error correction "M" survives a smudged or creased printout (15 %) and keeps the code small.
-QR_ERROR = "m"
 
 EntryKind = Literal["page", "tree"]
 
@@ -62,22 +60,6 @@ def booklet_source() -> str:
 
 def is_teaching(path: str) -> bool:
     return path.startswith(f"{TEACHING_ROOT}/")
-
-
-def absolute_url(site_url: str, language: Language, path: str) -> str:
-    """The public address of a page (``path`` relative to the language root), as a QR code must carry it."""
-    prefix = "" if language == LANGUAGES[0] else f"{language}/"
-    return site_url.rstrip("/") + "/" + prefix + path
-
-
-def qr_svg(url: str, title: str) -> str:
-    """A QR code for ``url`` as inline SVG, drawn at build time: no script, no request, sharp in print."""
-    code = segno.make(url, error=QR_ERROR, micro=False)
-    svg = code.svg_inline(
-        omitsize=True, border=4, svgclass="dd-qr__code", lineclass="dd-qr__modules", title=title, dark="#000"
-    )
-    # role=img makes screen readers announce the <title>; the address is printed under the code as well.
-    return svg.replace("<svg ", '<svg role="img" ', 1)
 
 
 # -- what the guidance pages contain --------------------------------------------------------------

@@ -19,7 +19,7 @@ from borgerguide.validate import Checker, line_of
 TERMS_FILE = "data/terms.yml"
 TERM_KEYS = {"avoid": True, "use": True, "why": True, "language": True, "case_sensitive": False}
 # Data files whose texts are checked; each holds every language, so every term applies to them.
-DATA_FILES = ("data/rules.yml", "data/cases.yml", "data/municipality.yml")
+DATA_FILES = ("data/rules.yml", "data/cases.yml", "data/municipality.yml", "data/glossary.yml")
 
 
 @dataclass(frozen=True)

@@ -6,6 +6,8 @@ import posixpath
 
 GUIDE_ROOT = "guide"
 OVERVIEW = "oversigt"
+# A question shown again with an earlier answer marked, reached from "Ændre" in "Dine svar" (WCAG 3.3.7).
+CHANGE_PREFIX = "aendre-"
 
 
 def start_source(tree_id: str) -> str:
@@ -14,6 +16,15 @@ def start_source(tree_id: str) -> str:
 
 def node_source(tree_id: str, node_id: str) -> str:
     return f"{GUIDE_ROOT}/{tree_id}/{node_id}.md"
+
+
+def change_source(tree_id: str, question_id: str, answer_target: str) -> str:
+    """The question again, with the answer that leads to ``answer_target`` marked as the one given.
+
+    Inside the question's own folder, so it can never clash with a node's page; the answer's target
+    names it because every node has exactly one answer leading to it.
+    """
+    return f"{GUIDE_ROOT}/{tree_id}/{question_id}/{CHANGE_PREFIX}{answer_target}.md"
 
 
 def overview_source(tree_id: str) -> str:
