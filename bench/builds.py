@@ -14,9 +14,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from borgerguide.load import load_sources, read_yaml
 from borgerguide.municipality import load_municipality
-from borgerguide.validate import build_rules
+from borgerguide.rules.load import load_sources, read_yaml
+from borgerguide.rules.validate import build_rules
 
 
 class BenchError(RuntimeError):

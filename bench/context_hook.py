@@ -18,8 +18,8 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.pages import Page
 
 from borgerguide import LANGUAGES
-from borgerguide.model import Contact, Text
-from borgerguide.strings import format_date, ui_strings
+from borgerguide.rules.model import Contact, Text
+from borgerguide.site.strings import format_date, ui_strings
 
 # Made up for the benchmark: a domain of no one's, numbers of no one's.
 NAME = "Benchmark Kommune"

@@ -25,11 +25,11 @@ import yaml
 
 from bench import context_hook
 from borgerguide import LANGUAGES, RulesError
-from borgerguide.load import MAX_BYTES
-from borgerguide.pages import page_url
+from borgerguide.guidance.pages import page_url
 from borgerguide.project import Project, load_project
-from borgerguide.render import GeneratedPage, Renderer
-from borgerguide.urls import markdown_link
+from borgerguide.rules.load import MAX_BYTES
+from borgerguide.site.render import GeneratedPage, Renderer
+from borgerguide.site.urls import markdown_link
 
 ROOT = Path(__file__).resolve().parent.parent
 REVIEWED = "2026-11-26"

@@ -19,12 +19,12 @@ from mkdocs.structure.pages import Page
 from site_adapter import add_generated_pages, apply_municipality, build_error, current_language, publish_refused
 
 from borgerguide import LANGUAGES, RulesError
-from borgerguide.glossary import SiteGlossary, build_site_glossary
-from borgerguide.markers import expand_markers
-from borgerguide.pages import lines_before_body
+from borgerguide.guidance.glossary import SiteGlossary, build_site_glossary
+from borgerguide.guidance.markers import expand_markers
+from borgerguide.guidance.pages import lines_before_body
 from borgerguide.project import RULES_FILE, load_project
-from borgerguide.render import Renderer
-from borgerguide.strings import format_date, ui_strings
+from borgerguide.site.render import Renderer
+from borgerguide.site.strings import format_date, ui_strings
 
 _state: dict[str, Any] = {"command": "build"}
 

@@ -1,4 +1,4 @@
-"""MkDocs adapter for the teaching kit (borgerguide.cases, borgerguide.teaching): events -> package calls.
+"""MkDocs adapter for the teaching kit (borgerguide.teaching.cases, borgerguide.teaching.kit): events -> package calls.
 
 Pages are added exactly as hooks/rules_pages.py adds the guide pages: in ``on_files`` after the i18n plugin's
 (priority -110), for the language being built, with the attributes the plugin gives its own files (see
@@ -19,9 +19,9 @@ from mkdocs.structure.pages import Page
 from site_adapter import add_generated_pages, build_error, current_language
 
 from borgerguide import RulesError
-from borgerguide.cases import CASES_FILE, load_cases
 from borgerguide.project import load_project
-from borgerguide.teaching import TeachingRenderer, booklet_source, check_collisions, nav_paths, read_outlines
+from borgerguide.teaching.cases import CASES_FILE, load_cases
+from borgerguide.teaching.kit import TeachingRenderer, booklet_source, check_collisions, nav_paths, read_outlines
 
 _state: dict[str, Any] = {}
 

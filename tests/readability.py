@@ -35,7 +35,7 @@ def page_lix(path: Path) -> float:
 
 def tree_text(tree) -> str:  # type: ignore[no-untyped-def]
     """All the Danish text a reader of one guide meets, one sentence-like line per text."""
-    from borgerguide.model import Question
+    from borgerguide.rules.model import Question
 
     parts = [tree.title.da, tree.intro.da, tree.needs.da]
     for node in tree.nodes.values():

@@ -16,12 +16,12 @@ import pytest
 from playwright.sync_api import Browser, BrowserContext, Page
 
 from borgerguide import load_rules
-from borgerguide.cases import CASES_FILE, load_cases
-from borgerguide.glossary import GLOSSARY_SOURCE
-from borgerguide.pages import page_url
-from borgerguide.strings import ui_strings
-from borgerguide.teaching import generated_sources
-from borgerguide.urls import node_source, overview_source, start_source, url_of
+from borgerguide.guidance.glossary import GLOSSARY_SOURCE
+from borgerguide.guidance.pages import page_url
+from borgerguide.site.strings import ui_strings
+from borgerguide.site.urls import node_source, overview_source, start_source, url_of
+from borgerguide.teaching.cases import CASES_FILE, load_cases
+from borgerguide.teaching.kit import generated_sources
 
 pytestmark = pytest.mark.browser
 

@@ -16,8 +16,8 @@ from conftest import soup
 from playwright.sync_api import Browser
 
 from borgerguide import load_rules
-from borgerguide.model import Question, Tree
-from borgerguide.strings import ui_strings
+from borgerguide.rules.model import Question, Tree
+from borgerguide.site.strings import ui_strings
 
 ROOT = Path(__file__).resolve().parent.parent
 RULES = load_rules(ROOT / "data" / "rules.yml")

@@ -1,5 +1,5 @@
 """make changes: the reviewer's list of what changed in the guides and pages between a git ref and the
-working tree, with site addresses in both languages and word diffs (src/borgerguide/changes.py and
+working tree, with site addresses in both languages and word diffs (src/borgerguide/editors/changes.py and
 tools/changes_report.py), checked in a throw-away git repository holding a copy of the project's content."""
 
 from __future__ import annotations
@@ -14,8 +14,8 @@ from pathlib import Path
 import changes_report
 import pytest
 
-from borgerguide.changes import Changes, compare, format_markdown, load_snapshot, word_diff
-from borgerguide.model import Outcome, Question, Tree
+from borgerguide.editors.changes import Changes, compare, format_markdown, load_snapshot, word_diff
+from borgerguide.rules.model import Outcome, Question, Tree
 
 ROOT = Path(__file__).resolve().parent.parent
 TOOL = ROOT / "tools" / "changes_report.py"

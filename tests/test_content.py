@@ -11,10 +11,10 @@ import yaml
 from readability import LIX_TARGET, MAX_SENTENCE_WORDS, long_sentences, page_lix, tree_lix
 
 from borgerguide import load_rules
+from borgerguide.editors.terms import term_slips
 from borgerguide.errors import RulesError
-from borgerguide.load import load_sources
-from borgerguide.pages import check_parity, load_pages, source_problems
-from borgerguide.terms import term_slips
+from borgerguide.guidance.pages import check_parity, load_pages, source_problems
+from borgerguide.rules.load import load_sources
 
 ROOT = Path(__file__).resolve().parent.parent
 DOCS = ROOT / "docs"

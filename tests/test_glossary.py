@@ -21,7 +21,7 @@ from conftest import ROOT, Build, content_pages, page_language, soup
 from test_schema import _danish_and_english, _described, editor_load, errors
 
 from borgerguide import RulesError, load_rules
-from borgerguide.glossary import (
+from borgerguide.guidance.glossary import (
     GLOSSARY_FILE,
     GLOSSARY_SOURCE,
     SKIP_CLASSES,
@@ -31,12 +31,12 @@ from borgerguide.glossary import (
     load_glossary,
     unused_problems,
 )
-from borgerguide.load import load_sources
-from borgerguide.markers import expand_markers
-from borgerguide.pages import page_url
-from borgerguide.render import Renderer
-from borgerguide.teaching import booklet_source
-from borgerguide.urls import url_of
+from borgerguide.guidance.markers import expand_markers
+from borgerguide.guidance.pages import page_url
+from borgerguide.rules.load import load_sources
+from borgerguide.site.render import Renderer
+from borgerguide.site.urls import url_of
+from borgerguide.teaching.kit import booklet_source
 
 SOURCES = load_sources(ROOT / "data" / "sources.yml", "data/sources.yml")
 RULES = load_rules(ROOT / "data" / "rules.yml", sources=SOURCES)

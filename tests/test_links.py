@@ -14,8 +14,8 @@ import check_links
 import pytest
 from conftest import ROOT
 
-from borgerguide import links as links_module
-from borgerguide.links import USER_AGENT, Answer, Link, check, check_address, find_links, urls_in_markdown
+from borgerguide.editors import links as links_module
+from borgerguide.editors.links import USER_AGENT, Answer, Link, check, check_address, find_links, urls_in_markdown
 
 
 class _Handler(BaseHTTPRequestHandler):

@@ -30,11 +30,11 @@ from playwright.sync_api import Browser, Page
 from pypdf import PdfReader
 
 from borgerguide import LANGUAGES
-from borgerguide.model import Outcome, Tree
 from borgerguide.project import load_project
-from borgerguide.qr import QR_ERROR
-from borgerguide.render import Renderer
-from borgerguide.strings import format_date, ui_strings
+from borgerguide.rules.model import Outcome, Tree
+from borgerguide.site.qr import QR_ERROR
+from borgerguide.site.render import Renderer
+from borgerguide.site.strings import format_date, ui_strings
 
 PROJECT = load_project(ROOT)
 RULES = PROJECT.rules  # the contacts with the municipality's details filled in, as the site has them

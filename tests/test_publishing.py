@@ -14,9 +14,9 @@ import pytest
 from conftest import READY_MUNICIPALITY, ROOT, content_pages, page_language, soup
 
 from borgerguide import RulesError
-from borgerguide.load import load_rules, load_sources
 from borgerguide.municipality import load_municipality, publishing_problems
 from borgerguide.project import load_project
+from borgerguide.rules.load import load_rules, load_sources
 
 RULES = ROOT / "data" / "rules.yml"
 

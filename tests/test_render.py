@@ -5,11 +5,11 @@ from __future__ import annotations
 from pathlib import Path
 
 from borgerguide import load_rules
-from borgerguide.flowchart import WIDTH, layout
-from borgerguide.markers import expand_markers
-from borgerguide.model import Answer, Contact, Outcome, Question, Rules, Step, Text, Tree
-from borgerguide.render import Renderer
-from borgerguide.urls import relative
+from borgerguide.guidance.markers import expand_markers
+from borgerguide.rules.model import Answer, Contact, Outcome, Question, Rules, Step, Text, Tree
+from borgerguide.site.flowchart import WIDTH, layout
+from borgerguide.site.render import Renderer
+from borgerguide.site.urls import relative
 
 ROOT = Path(__file__).resolve().parent.parent
 RULES = load_rules(ROOT / "data" / "rules.yml")

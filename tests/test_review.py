@@ -9,8 +9,8 @@ from pathlib import Path
 
 from conftest import ROOT
 
+from borgerguide.editors.review import due_for_review, months_before
 from borgerguide.project import load_project
-from borgerguide.review import due_for_review, months_before
 
 
 def test_months_before_keeps_the_day_or_takes_the_months_last() -> None:

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from borgerguide import RulesError, load_rules
-from borgerguide.model import Source
+from borgerguide.rules.model import Source
 
 ROOT = Path(__file__).resolve().parent.parent
 PAGES = frozenset({"mitid.md", "hjaelp.md", "selvbetjening/index.md"})

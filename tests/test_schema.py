@@ -1,6 +1,6 @@
 """The JSON Schemas in schema/ that give editors completion and inline help in VS Code (yaml-language-server).
 
-The validator (borgerguide.validate and friends) stays the judge; the schemas must agree with it. Every real
+The validator (borgerguide.rules.validate and friends) stays the judge; the schemas must agree with it. Every real
 data file the validator accepts passes its schema, and every mistake in the validator's catalogue
 (tests/test_rules_validation.py) is either rejected by the rules schema or named in NOT_SEEN_BY_SCHEMA with
 the reason a schema cannot see it. A new catalogue mistake that is in neither fails here, so the list cannot
@@ -21,9 +21,9 @@ from jsonschema import Draft202012Validator
 from jsonschema.exceptions import ValidationError
 from test_rules_validation import CASES, VALID
 
-from borgerguide.cases import load_cases
 from borgerguide.municipality import load_municipality
 from borgerguide.project import MUNICIPALITY_ENV, load_project
+from borgerguide.teaching.cases import load_cases
 
 ROOT = Path(__file__).resolve().parent.parent
 SCHEMAS = ("rules", "cases", "sources", "municipality")

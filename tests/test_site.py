@@ -11,9 +11,9 @@ import yaml
 from conftest import MUNICIPALITY, content_pages, html_pages, page_language, soup
 from site_checks import site_problems
 
-from borgerguide.pages import page_url
+from borgerguide.guidance.pages import page_url
 from borgerguide.project import load_project
-from borgerguide.urls import node_source, url_of
+from borgerguide.site.urls import node_source, url_of
 
 ROOT = Path(__file__).resolve().parent.parent
 CONFIG = yaml.load((ROOT / "mkdocs.yml").read_text("utf-8"), Loader=yaml.BaseLoader)

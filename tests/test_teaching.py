@@ -16,11 +16,12 @@ from conftest import MUNICIPALITY, Build, soup
 from readability import LIX_TARGET, plain_text
 
 from borgerguide import RulesError, load_rules
-from borgerguide.cases import CASES_FILE, load_cases
-from borgerguide.glossary import GLOSSARY_SOURCE
-from borgerguide.model import Outcome, Question
-from borgerguide.pages import load_pages, page_url
-from borgerguide.teaching import (
+from borgerguide.guidance.glossary import GLOSSARY_SOURCE
+from borgerguide.guidance.pages import load_pages, page_url
+from borgerguide.rules.model import Outcome, Question
+from borgerguide.site.urls import url_of
+from borgerguide.teaching.cases import CASES_FILE, load_cases
+from borgerguide.teaching.kit import (
     adapt_page_html,
     booklet_source,
     case_source,
@@ -29,7 +30,6 @@ from borgerguide.teaching import (
     page_handout_source,
     tree_handout_source,
 )
-from borgerguide.urls import url_of
 
 ROOT = Path(__file__).resolve().parent.parent
 RULES = load_rules(ROOT / "data" / "rules.yml")

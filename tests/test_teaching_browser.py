@@ -27,10 +27,10 @@ from playwright.sync_api import Page, sync_playwright
 from pypdf import PdfReader
 
 from borgerguide import load_rules
-from borgerguide.cases import CASES_FILE, load_cases
-from borgerguide.pages import load_pages, page_url
-from borgerguide.teaching import booklet_source, case_source, page_handout_source, tree_handout_source
-from borgerguide.urls import url_of
+from borgerguide.guidance.pages import load_pages, page_url
+from borgerguide.site.urls import url_of
+from borgerguide.teaching.cases import CASES_FILE, load_cases
+from borgerguide.teaching.kit import booklet_source, case_source, page_handout_source, tree_handout_source
 
 pytestmark = pytest.mark.browser
 

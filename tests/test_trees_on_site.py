@@ -9,8 +9,8 @@ import pytest
 from conftest import soup
 
 from borgerguide import load_rules
-from borgerguide.golden import GOLDEN_FILE, golden_text
-from borgerguide.model import Outcome
+from borgerguide.rules.golden import GOLDEN_FILE, golden_text
+from borgerguide.rules.model import Outcome
 
 ROOT = Path(__file__).resolve().parent.parent
 RULES = load_rules(ROOT / "data" / "rules.yml")

@@ -19,9 +19,9 @@ from conftest import MUNICIPALITY, READY_MUNICIPALITY, ROOT, content_pages, page
 from jinja2 import Environment, FileSystemLoader
 from playwright.sync_api import Browser, Page
 
-from borgerguide.model import Contact
 from borgerguide.project import MUNICIPALITY_ENV, load_project
-from borgerguide.strings import ui_strings
+from borgerguide.rules.model import Contact
+from borgerguide.site.strings import ui_strings
 
 PHONE, DESKTOP = 360, 1280
 # One page of each kind: home, a guidance page, a guide's start, a question, an outcome, an overview, contact.

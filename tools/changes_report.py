@@ -21,7 +21,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "src"))
 
-from borgerguide.changes import compare, format_markdown, format_text, load_snapshot  # noqa: E402
+from borgerguide.editors.changes import compare, format_markdown, format_text, load_snapshot  # noqa: E402
 
 # What the report compares: the rules file and the guidance pages.
 PARTS = ("data", "docs")

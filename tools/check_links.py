@@ -15,7 +15,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "src"))
 
-from borgerguide.links import (  # noqa: E402
+from borgerguide.editors.links import (  # noqa: E402
     DEFAULT_TIMEOUT,
     DEFAULT_WORKERS,
     LinkFileError,

@@ -8,8 +8,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "src"))
 
+from borgerguide.editors.terms import term_slips  # noqa: E402
 from borgerguide.errors import RulesError  # noqa: E402
-from borgerguide.terms import term_slips  # noqa: E402
 
 
 def main() -> int:

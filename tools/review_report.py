@@ -11,9 +11,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "src"))
 
+from borgerguide.editors.review import DEFAULT_MONTHS, due_for_review  # noqa: E402
 from borgerguide.errors import RulesError  # noqa: E402
 from borgerguide.project import load_project  # noqa: E402
-from borgerguide.review import DEFAULT_MONTHS, due_for_review  # noqa: E402
 
 
 def main(argv: list[str] | None = None) -> int:

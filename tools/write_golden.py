@@ -8,8 +8,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "src"))
 
-from borgerguide.golden import GOLDEN_FILE, golden_text  # noqa: E402
-from borgerguide.load import load_rules  # noqa: E402
+from borgerguide.rules.golden import GOLDEN_FILE, golden_text  # noqa: E402
+from borgerguide.rules.load import load_rules  # noqa: E402
 
 
 def main() -> int:

@@ -20,9 +20,9 @@ from typing import Any
 from urllib.parse import urlparse
 
 from borgerguide.errors import Problem, RulesError
-from borgerguide.load import LocatedMap, read_yaml
-from borgerguide.model import Rules, Text
-from borgerguide.validate import CHANNEL_KEYS, Checker, line_of, suggest
+from borgerguide.rules.load import LocatedMap, read_yaml
+from borgerguide.rules.model import Rules, Text
+from borgerguide.rules.validate import CHANNEL_KEYS, Checker, line_of, suggest
 
 MUNICIPALITY_FILE = "data/municipality.yml"
 

@@ -12,10 +12,10 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from borgerguide.errors import Problem, RulesError
-from borgerguide.load import load_rules, load_sources
-from borgerguide.model import LANGUAGES, Contact, Language, Rules, Text
+from borgerguide.guidance.pages import GuidancePage, load_pages, source_problems
 from borgerguide.municipality import MUNICIPALITY_FILE, Municipality, load_municipality, publishing_problems
-from borgerguide.pages import GuidancePage, load_pages, source_problems
+from borgerguide.rules.load import load_rules, load_sources
+from borgerguide.rules.model import LANGUAGES, Contact, Language, Rules, Text
 
 RULES_FILE = "data/rules.yml"
 SOURCES_FILE = "data/sources.yml"

@@ -14,12 +14,12 @@ import jinja2
 import yaml
 from markupsafe import Markup
 
-from borgerguide import urls
-from borgerguide.flowchart import layout
-from borgerguide.model import Answer, Contact, Language, Outcome, Question, Rules, Tree
-from borgerguide.pages import GuidancePage
-from borgerguide.qr import absolute_url, qr_svg
-from borgerguide.strings import ui_strings
+from borgerguide.site import urls
+from borgerguide.site.flowchart import layout
+from borgerguide.rules.model import Answer, Contact, Language, Outcome, Question, Rules, Tree
+from borgerguide.guidance.pages import GuidancePage
+from borgerguide.site.qr import absolute_url, qr_svg
+from borgerguide.site.strings import ui_strings
 
 MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>&~^=])")
 
@@ -39,7 +39,7 @@ class GeneratedPage:
 def template_environment() -> jinja2.Environment:
     """The package's templates, autoescaped so text from data files can never inject markup."""
     env = jinja2.Environment(
-        loader=jinja2.PackageLoader("borgerguide", "templates"),
+        loader=jinja2.PackageLoader("borgerguide.site", "templates"),
         autoescape=True,
         undefined=jinja2.StrictUndefined,
         trim_blocks=True,

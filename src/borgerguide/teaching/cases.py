@@ -19,10 +19,10 @@ from pathlib import Path
 from typing import Any
 
 from borgerguide.errors import Problem, RulesError
-from borgerguide.load import read_yaml
-from borgerguide.model import ID_PATTERN, LANGUAGES, Outcome, Question, Rules, Step, Text, Tree
-from borgerguide.validate import line_of as _line
-from borgerguide.validate import suggest as _suggest
+from borgerguide.rules.load import read_yaml
+from borgerguide.rules.model import ID_PATTERN, LANGUAGES, Outcome, Question, Rules, Step, Text, Tree
+from borgerguide.rules.validate import line_of as _line
+from borgerguide.rules.validate import suggest as _suggest
 
 CASES_FILE = "data/cases.yml"
 

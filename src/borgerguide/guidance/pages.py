@@ -12,7 +12,7 @@ from pathlib import Path
 import yaml
 
 from borgerguide.errors import Problem, RulesError
-from borgerguide.model import LANGUAGES, Language
+from borgerguide.rules.model import LANGUAGES, Language
 
 FRONT_MATTER = re.compile(r"\A---\s*\n(.*?\n)---\s*\n", re.DOTALL)
 REQUIRED_KEYS = ("title", "description", "last_reviewed", "sources")

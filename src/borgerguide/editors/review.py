@@ -10,9 +10,9 @@ import calendar
 import datetime
 from dataclasses import dataclass
 
-from borgerguide.model import Language, Rules
-from borgerguide.pages import GuidancePage
-from borgerguide.urls import node_source, url_of
+from borgerguide.guidance.pages import GuidancePage
+from borgerguide.rules.model import Language, Rules
+from borgerguide.site.urls import node_source, url_of
 
 DEFAULT_MONTHS = 12
 

@@ -20,11 +20,11 @@ from pathlib import Path
 from typing import Literal
 
 from borgerguide.errors import RulesError
-from borgerguide.load import load_rules
-from borgerguide.model import LANGUAGES, Answer, Language, Node, Outcome, Question, Rules, Step, Text, Tree
-from borgerguide.pages import FRONT_MATTER, lines_before_body, load_pages, page_url
+from borgerguide.guidance.pages import FRONT_MATTER, lines_before_body, load_pages, page_url
 from borgerguide.project import RULES_FILE
-from borgerguide.urls import node_source, start_source, url_of
+from borgerguide.rules.load import load_rules
+from borgerguide.rules.model import LANGUAGES, Answer, Language, Node, Outcome, Question, Rules, Step, Text, Tree
+from borgerguide.site.urls import node_source, start_source, url_of
 
 Status = Literal["added", "removed", "changed"]
 ItemKind = Literal["guide", "question", "outcome", "route", "page"]

@@ -12,9 +12,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from borgerguide.errors import Problem, RulesError
-from borgerguide.load import read_yaml
-from borgerguide.model import LANGUAGES
-from borgerguide.validate import Checker, line_of
+from borgerguide.rules.load import read_yaml
+from borgerguide.rules.model import LANGUAGES
+from borgerguide.rules.validate import Checker, line_of
 
 TERMS_FILE = "data/terms.yml"
 TERM_KEYS = {"avoid": True, "use": True, "why": True, "language": True, "case_sensitive": False}

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import segno
 
-from borgerguide.model import LANGUAGES, Language
+from borgerguide.rules.model import LANGUAGES, Language
 
 # QR error correction "M" survives a smudged or creased printout (15 %) and keeps the code small.
 QR_ERROR = "m"

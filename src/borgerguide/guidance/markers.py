@@ -1,5 +1,5 @@
 """Markers in guidance pages: ``[[contact:ID]]``, ``[[tree:ID]]`` and ``[[term:ID]]`` become the contact, a
-guide link or a link to a word's explanation in the glossary (borgerguide.glossary).
+guide link or a link to a word's explanation in the glossary (borgerguide.guidance.glossary).
 
 Editors refer to contacts, guides and glossary terms by ID, so a phone number or an address is typed in one
 place only.
@@ -11,13 +11,13 @@ import re
 from typing import TYPE_CHECKING
 
 from borgerguide.errors import Problem
-from borgerguide.model import Language, Rules
-from borgerguide.render import Renderer
-from borgerguide.urls import markdown_link, start_source
-from borgerguide.validate import suggest
+from borgerguide.rules.model import Language, Rules
+from borgerguide.rules.validate import suggest
+from borgerguide.site.render import Renderer
+from borgerguide.site.urls import markdown_link, start_source
 
 if TYPE_CHECKING:
-    from borgerguide.glossary import Glossary
+    from borgerguide.guidance.glossary import Glossary
 
 MARKER = re.compile(r"\[\[\s*(?P<kind>[a-z]+)\s*:\s*(?P<id>[^\]\s]*)\s*\]\]")
 

@@ -15,8 +15,8 @@ from typing import TYPE_CHECKING, Any
 import yaml
 
 from borgerguide.errors import Problem, RulesError
-from borgerguide.model import Rules, Source
-from borgerguide.validate import build_rules, build_sources
+from borgerguide.rules.model import Rules, Source
+from borgerguide.rules.validate import build_rules, build_sources
 
 if TYPE_CHECKING:
     from borgerguide.municipality import Municipality

@@ -9,7 +9,7 @@ On every other page the first use of each term becomes a link to its explanation
 ``<a href="../ordliste/#fuldmagt" class="dd-term">fuldmagt</a>``: whole words only, any case, and never in a
 heading, a link, a button, the guide's answer summary, a contact, the sources or code, so a link never lands
 inside another control and headings stay plain. The page is read with the standard library's HTML parser
-and only its text is changed. An editor can link a chosen word with ``[[term:ID]]`` (borgerguide.markers);
+and only its text is changed. An editor can link a chosen word with ``[[term:ID]]`` (borgerguide.guidance.markers);
 such a link counts as the term's first use.
 
 Which terms the site uses is decided from the sources before anything is rendered (the pages' Markdown, the
@@ -30,15 +30,15 @@ from typing import Any
 
 import yaml
 
-from borgerguide import urls
 from borgerguide.errors import Problem, RulesError
-from borgerguide.load import read_yaml
-from borgerguide.markers import MARKER
-from borgerguide.model import LANGUAGES, Language, Rules, Source, Text
-from borgerguide.pages import FRONT_MATTER, GuidancePage
-from borgerguide.render import template_environment
-from borgerguide.strings import ui_strings
-from borgerguide.validate import Checker, line_of, suggest
+from borgerguide.guidance.markers import MARKER
+from borgerguide.guidance.pages import FRONT_MATTER, GuidancePage
+from borgerguide.rules.load import read_yaml
+from borgerguide.rules.model import LANGUAGES, Language, Rules, Source, Text
+from borgerguide.rules.validate import Checker, line_of, suggest
+from borgerguide.site import urls
+from borgerguide.site.render import template_environment
+from borgerguide.site.strings import ui_strings
 
 GLOSSARY_FILE = "data/glossary.yml"
 # The generated glossary page, in every language's folder: /ordliste/ and /en/ordliste/.

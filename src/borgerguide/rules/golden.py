@@ -6,7 +6,7 @@ a plain diff in review, next to the edit that caused it.
 
 from __future__ import annotations
 
-from borgerguide.model import Rules
+from borgerguide.rules.model import Rules
 
 GOLDEN_FILE = "tests/golden/paths.txt"
 

@@ -16,7 +16,7 @@ from borgerguide.errors import Problem, RulesError
 
 if TYPE_CHECKING:
     from borgerguide.municipality import Municipality
-from borgerguide.model import (
+from borgerguide.rules.model import (
     FALLBACK_KINDS,
     ID_PATTERN,
     LANGUAGES,
@@ -70,7 +70,7 @@ MARKUP_PATTERN = re.compile(r"<\s*/?\s*[a-zA-Z][^>]*>|&#?\w+;|javascript:", re.I
 
 
 def line_of(container: Any, key: Any = None) -> int | None:
-    """The line of a key or item in data read by borgerguide.load (or of the container itself)."""
+    """The line of a key or item in data read by borgerguide.rules.load (or of the container itself)."""
     if key is not None:
         lines = getattr(container, "key_lines", None)
         if isinstance(lines, dict) and key in lines:

@@ -18,14 +18,14 @@ from urllib.parse import urljoin, urlsplit
 import yaml
 from markupsafe import Markup
 
-from borgerguide import urls
-from borgerguide.cases import Case, Cases
 from borgerguide.errors import Problem
-from borgerguide.model import LANGUAGES, Contact, Language, Outcome, Question, Rules
-from borgerguide.pages import GuidancePage, page_url
-from borgerguide.qr import absolute_url, qr_svg
-from borgerguide.render import template_environment
-from borgerguide.strings import format_date, ui_strings
+from borgerguide.guidance.pages import GuidancePage, page_url
+from borgerguide.rules.model import LANGUAGES, Contact, Language, Outcome, Question, Rules
+from borgerguide.site import urls
+from borgerguide.site.qr import absolute_url, qr_svg
+from borgerguide.site.render import template_environment
+from borgerguide.site.strings import format_date, ui_strings
+from borgerguide.teaching.cases import Case, Cases
 
 TEACHING_ROOT = "undervisning"
 # The theme template that adds the kit's stylesheet (overrides/teaching.html); only the kit's pages load it.

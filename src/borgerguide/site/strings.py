@@ -9,13 +9,13 @@ from typing import Any
 
 import yaml
 
-from borgerguide.model import Language
+from borgerguide.rules.model import Language
 
 
 @cache
 def ui_strings(language: Language) -> dict[str, Any]:
     """The fixed interface texts (button labels, headings) of one language."""
-    text = resources.files("borgerguide").joinpath(f"strings/{language}.yml").read_text("utf-8")
+    text = resources.files("borgerguide.site").joinpath(f"strings/{language}.yml").read_text("utf-8")
     return dict(yaml.safe_load(text))
 
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 import textwrap
 from dataclasses import dataclass
 
-from borgerguide.model import Language, Outcome, Question, Tree
+from borgerguide.rules.model import Language, Outcome, Question, Tree
 
 WIDTH = 720
 INDENT = 34
