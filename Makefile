@@ -66,10 +66,12 @@ serve: setup
 site: setup
 	$(BIN)/python tools/build_site.py $(if $(PREVIEW),--preview)
 
+# The tests run in one process per core (pytest-xdist): the browser tests are most of the time, and Chromium
+# and the test code each keep a core busy. Each process builds the site once for itself.
 test: setup tools browser
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
-	$(BIN)/python -m pytest
+	$(BIN)/python -m pytest -n auto
 
 # For editors: everything but the browser and web server tests (content, rules, pages, the built site,
 # plain language, the term list), with located messages. About a minute on two cores.
