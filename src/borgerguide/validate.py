@@ -28,7 +28,6 @@ from borgerguide.model import (
     Question,
     Rules,
     Source,
-    Step,
     Text,
     Tree,
 )
@@ -483,7 +482,7 @@ class _Checker:
             return None
         if len(nodes) != len(nodes_map or {}):
             return None
-        return Tree(tree_id, title, intro, needs, start, nodes, _trails(start, nodes))
+        return Tree(tree_id, title, intro, needs, start, nodes)
 
     def node(
         self,
@@ -799,18 +798,6 @@ def _cycles(edges: Mapping[str, list[str]]) -> list[list[str]]:
                 colour[name] = black
                 path.pop()
     return found
-
-
-def _trails(start: str, nodes: Mapping[str, Node]) -> dict[str, tuple[Step, ...]]:
-    trails: dict[str, tuple[Step, ...]] = {start: ()}
-    queue = [start]
-    while queue:
-        node = nodes[queue.pop(0)]
-        if isinstance(node, Question):
-            for answer in node.answers:
-                trails[answer.next] = (*trails[node.id], Step(node, answer))
-                queue.append(answer.next)
-    return trails
 
 
 def build_sources(data: Any, file: str) -> dict[str, Source]:
