@@ -201,7 +201,12 @@ class _Checker:
             return []
         value = data[key]
         if not isinstance(value, list):
-            self.problem(line_of(data, key), f"'{key}' must be a list, e.g. [{key}-1, {key}-2].", node)
+            self.problem(
+                line_of(data, key),
+                f"'{key}' must be a list of IDs, not {_describe(value)}.",
+                node,
+                f"Write the IDs in square brackets after '{key}:', e.g. '{key}: [{key}-1, {key}-2]'.",
+            )
             return []
         items = []
         for index, item in enumerate(value):
@@ -229,6 +234,14 @@ class _Checker:
     # -- the document -----------------------------------------------------------------------------
 
     def document(self, data: Any) -> Rules | None:
+        if data is None:
+            self.problem(
+                1,
+                "the rules file is empty.",
+                None,
+                "Restore the file from version control, or start it with 'last_reviewed:', 'contacts:' and 'trees:'.",
+            )
+            return None
         root = self.mapping(data, 1, "the rules file", None)
         if root is None:
             return None
@@ -587,7 +600,11 @@ class _Checker:
         if not isinstance(data, list):
             if "answers" in fields:
                 self.problem(
-                    line_of(fields, "answers"), "'answers' must be a list of '- label: ... next: ...' items.", where
+                    line_of(fields, "answers"),
+                    f"'answers' must be a list of answers, not {_describe(data)}.",
+                    where,
+                    "Start each answer on its own line under 'answers:' with '- label:', and give it 'next:' with "
+                    "the ID of the node it leads to.",
                 )
             return None
         if len(data) < 2:
@@ -752,6 +769,8 @@ def _describe(value: Any) -> str:
         return f"the text '{value[:40]}'"
     if isinstance(value, list):
         return "a list"
+    if isinstance(value, Mapping):
+        return "keys and values"
     if isinstance(value, datetime.date):
         return f"a date ({value})"
     return type(value).__name__
