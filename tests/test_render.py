@@ -5,11 +5,10 @@ from __future__ import annotations
 from pathlib import Path
 
 from borgerguide import load_rules
-from borgerguide.guidance.markers import expand_markers
-from borgerguide.rules.model import Answer, Contact, Outcome, Question, Rules, Step, Text, Tree
-from borgerguide.site.flowchart import WIDTH, layout
-from borgerguide.site.render import Renderer
-from borgerguide.site.urls import relative
+from borgerguide.markers import expand_markers
+from borgerguide.model import Answer, Contact, Outcome, Question, Rules, Text, Tree
+from borgerguide.render import Renderer
+from borgerguide.urls import relative
 
 ROOT = Path(__file__).resolve().parent.parent
 RULES = load_rules(ROOT / "data" / "rules.yml")
@@ -21,9 +20,7 @@ def _hostile_rules() -> Rules:
     question = Question("q", evil, (Answer(evil, "a"), Answer(Text("Nej", "No"), "b")), hint=evil)
     a = Outcome("a", evil, evil, (evil,), ("c",), ())
     b = Outcome("b", Text("B", "B"), Text("B", "B"), (Text("B", "B"),), (), ())
-    nodes = {"q": question, "a": a, "b": b}
-    trails = {"q": (), "a": (Step(question, question.answers[0]),), "b": (Step(question, question.answers[1]),)}
-    tree = Tree("t", evil, evil, evil, "q", nodes, trails)
+    tree = Tree("t", evil, evil, evil, "q", {"q": question, "a": a, "b": b})
     contact = Contact("c", evil, evil, "33 98 00 10", "<b>Vej</b>", "https://example.org/?a=<x>")
     return Rules({"c": contact}, {"t": tree}, "2026-11-26", ("c",))
 
@@ -71,11 +68,3 @@ def test_unknown_marker_ids_are_reported_with_page_line_and_guess() -> None:
     assert report[0].startswith("docs/da/side.md:3:") and "mitid-suport" in report[0] and "mitid-support" in report[0]
     assert report[1].startswith("docs/da/side.md:5:") and "'undtagelsen'" in report[1] and "'undtagelse'" in report[1]
     assert "unknown marker kind 'foo'" in report[2]
-
-
-def test_flowchart_fits_the_page_width_at_any_depth() -> None:
-    for tree in RULES.trees.values():
-        chart = layout(tree, "da", "Svar")
-        assert len(chart.boxes) == len(tree.nodes)
-        assert all(box.x + box.width <= WIDTH for box in chart.boxes)
-        assert all(b.y >= a.y + a.height for a, b in zip(chart.boxes, chart.boxes[1:], strict=False))

@@ -317,16 +317,16 @@ CASES = [
         ),
         "        answers: yes-outcome",
         "tree test / node q1",
-        "'answers' must be a list",
-        "label: ... next: ...",
+        "'answers' must be a list of answers, not the text",
+        "Start each answer on its own line under 'answers:' with '- label:'",
     ),
     (
         "contacts given as keys and values",
         _edit("        contacts: [mitid-support]", "        contacts:  # as keys\n          mitid: mitid-support"),
         "contacts:  # as keys",
         "tree test / node yes-outcome",
-        "'contacts' must be a list",
-        "e.g. [contacts-1",
+        "'contacts' must be a list of IDs, not keys and values",
+        "e.g. 'contacts: [contacts-1, contacts-2]'",
     ),
     (
         "typo in a top-level key",
@@ -557,13 +557,18 @@ CASES = [
 def test_mistake_is_reported_with_file_line_node_and_fix(
     tmp_path: Path, name: str, text: str, fragment: str, node: str | None, message: str, hint: str
 ) -> None:
-    report = _problems(tmp_path, text)
+    with pytest.raises(RulesError) as error:
+        _load(tmp_path, text)
+    report = str(error.value)
     line = _line_of(text, fragment)
-    assert f"data/rules.yml:{line}:" in report, f"expected line {line} in:\n{report}"
-    if node:
-        assert f"[{node}]" in report, report
-    assert message in report, report
-    assert hint in report, report
+    # The message, its place and its hint are checked on the one problem that says it, each in its own field,
+    # so a hint that only repeats words of the message cannot pass for a hint.
+    said = [problem for problem in error.value.problems if message in problem.message]
+    assert said, f"no problem says {message!r}:\n{report}"
+    problem = next((p for p in said if p.line == line), said[0])
+    assert (problem.file, problem.line) == ("data/rules.yml", line), f"expected line {line} in:\n{report}"
+    assert problem.node == node, report
+    assert problem.hint is not None and hint in problem.hint, f"expected the hint {hint!r} in:\n{report}"
     assert "Traceback" not in report
 
 
@@ -671,6 +676,11 @@ def test_missing_rules_file(tmp_path: Path) -> None:
     assert "data/rules.yml: cannot read the file" in str(error.value)
 
 
-def test_empty_file(tmp_path: Path) -> None:
-    report = _problems(tmp_path, "")
-    assert "data/rules.yml" in report
+@pytest.mark.parametrize("text", ["", "# only a comment\n\n"], ids=["no bytes", "only a comment"])
+def test_empty_file(tmp_path: Path, text: str) -> None:
+    with pytest.raises(RulesError) as error:
+        _load(tmp_path, text)
+    assert [str(problem) for problem in error.value.problems] == [
+        "data/rules.yml:1: the rules file is empty.\n"
+        "    -> Restore the file from version control, or start it with 'last_reviewed:', 'contacts:' and 'trees:'."
+    ]

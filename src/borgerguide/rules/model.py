@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import Literal
 
 Language = Literal["da", "en"]
@@ -122,15 +123,29 @@ class Step:
 
 
 @dataclass(frozen=True)
+class Visit:
+    """A node met on a walk through a tree: how many answers deep it sits and the step that led there."""
+
+    node: Node
+    depth: int
+    step: Step | None  # None for the first question
+
+
+@dataclass(frozen=True)
 class Tree:
+    """A decision tree. The walks through it live here, so rendering, the flowchart, the golden file, the
+    case exercises and the teaching kit all follow an answer the same way.
+
+    The validator guarantees what the walks rely on: every node is reached from the start by exactly one
+    answer, and no answers go round in a circle.
+    """
+
     id: str
     title: Text
     intro: Text
     needs: Text
     start: str
     nodes: Mapping[str, Node]
-    # The answered questions that lead to each node; unique because every node has exactly one parent.
-    trails: Mapping[str, tuple[Step, ...]] = field(repr=False)
 
     def node(self, node_id: str) -> Node:
         return self.nodes[node_id]
@@ -143,39 +158,73 @@ class Tree:
     def outcomes(self) -> tuple[Outcome, ...]:
         return tuple(node for node in self.nodes.values() if isinstance(node, Outcome))
 
+    def follow(self, answer: Answer) -> Node:
+        """The node an answer leads to."""
+        return self.nodes[answer.next]
+
+    def step(self, question_id: str, leads_to: str) -> Step | None:
+        """Answering the question with the answer that leads to ``leads_to``, or None if the node is not a
+        question or has no such answer. An answer is named by where it leads: unique, because every node
+        has exactly one answer leading to it."""
+        question = self.nodes.get(question_id)
+        if not isinstance(question, Question):
+            return None
+        answer = next((a for a in question.answers if a.next == leads_to), None)
+        return Step(question, answer) if answer is not None else None
+
     def trail(self, node_id: str) -> tuple[Step, ...]:
-        return self.trails[node_id]
+        """The answers that lead from the start to a node, in order (empty for the first question)."""
+        return self._trails[node_id]
+
+    def walk(self) -> Iterator[Visit]:
+        """Every node once, in the order a reader meets them: depth first, answers in their listed order.
+        Iterative, so a very deep tree cannot hit Python's recursion limit."""
+        pending: list[Visit] = [Visit(self.nodes[self.start], 0, None)]
+        while pending:
+            visit = pending.pop()
+            yield visit
+            if isinstance(visit.node, Question):
+                question = visit.node
+                pending += [
+                    Visit(self.follow(answer), visit.depth + 1, Step(question, answer))
+                    for answer in reversed(question.answers)
+                ]
 
     def questions_left(self, node_id: str) -> int:
         """The most questions a reader can still meet after this node: the longest chain of questions
         below it, not counting the node itself (0 for an outcome, and for a question whose answers all
         lead straight to outcomes)."""
-        node = self.nodes[node_id]
-        if isinstance(node, Outcome):
-            return 0
-        return max(
-            (0 if isinstance(self.nodes[a.next], Outcome) else 1 + self.questions_left(a.next) for a in node.answers),
-            default=0,
-        )
+        return self._questions_left[node_id]
 
     def paths(self) -> list[tuple[tuple[Step, ...], Outcome]]:
         """Every way through the tree: the answers given, in order, and the outcome they reach."""
-        return [(self.trails[outcome.id], outcome) for outcome in self.outcomes_in_order()]
+        return [(self.trail(outcome.id), outcome) for outcome in self.outcomes_in_order()]
 
     def outcomes_in_order(self) -> list[Outcome]:
         """Outcomes in the order a reader meets them: depth first, answers in their listed order."""
-        ordered: list[Outcome] = []
+        return [visit.node for visit in self.walk() if isinstance(visit.node, Outcome)]
 
-        def visit(node_id: str) -> None:
-            node = self.nodes[node_id]
+    # Computed once per tree on first use; cached_property writes past the frozen dataclass's __setattr__.
+    @cached_property
+    def _trails(self) -> dict[str, tuple[Step, ...]]:
+        trails: dict[str, tuple[Step, ...]] = {}
+        for visit in self.walk():
+            trails[visit.node.id] = (*trails[visit.step.question.id], visit.step) if visit.step else ()
+        return trails
+
+    @cached_property
+    def _questions_left(self) -> dict[str, int]:
+        left: dict[str, int] = {}
+        # Children come after their parent in the walk, so in reverse every child is counted before its parent.
+        for visit in reversed(list(self.walk())):
+            node = visit.node
             if isinstance(node, Outcome):
-                ordered.append(node)
-                return
-            for answer in node.answers:
-                visit(answer.next)
-
-        visit(self.start)
-        return ordered
+                left[node.id] = 0
+                continue
+            left[node.id] = max(
+                (0 if isinstance(self.follow(a), Outcome) else 1 + left[a.next] for a in node.answers), default=0
+            )
+        return left
 
 
 @dataclass(frozen=True)

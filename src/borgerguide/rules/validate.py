@@ -28,7 +28,6 @@ from borgerguide.rules.model import (
     Question,
     Rules,
     Source,
-    Step,
     Text,
     Tree,
 )
@@ -202,7 +201,12 @@ class _Checker:
             return []
         value = data[key]
         if not isinstance(value, list):
-            self.problem(line_of(data, key), f"'{key}' must be a list, e.g. [{key}-1, {key}-2].", node)
+            self.problem(
+                line_of(data, key),
+                f"'{key}' must be a list of IDs, not {_describe(value)}.",
+                node,
+                f"Write the IDs in square brackets after '{key}:', e.g. '{key}: [{key}-1, {key}-2]'.",
+            )
             return []
         items = []
         for index, item in enumerate(value):
@@ -230,6 +234,14 @@ class _Checker:
     # -- the document -----------------------------------------------------------------------------
 
     def document(self, data: Any) -> Rules | None:
+        if data is None:
+            self.problem(
+                1,
+                "the rules file is empty.",
+                None,
+                "Restore the file from version control, or start it with 'last_reviewed:', 'contacts:' and 'trees:'.",
+            )
+            return None
         root = self.mapping(data, 1, "the rules file", None)
         if root is None:
             return None
@@ -483,7 +495,7 @@ class _Checker:
             return None
         if len(nodes) != len(nodes_map or {}):
             return None
-        return Tree(tree_id, title, intro, needs, start, nodes, _trails(start, nodes))
+        return Tree(tree_id, title, intro, needs, start, nodes)
 
     def node(
         self,
@@ -588,7 +600,11 @@ class _Checker:
         if not isinstance(data, list):
             if "answers" in fields:
                 self.problem(
-                    line_of(fields, "answers"), "'answers' must be a list of '- label: ... next: ...' items.", where
+                    line_of(fields, "answers"),
+                    f"'answers' must be a list of answers, not {_describe(data)}.",
+                    where,
+                    "Start each answer on its own line under 'answers:' with '- label:', and give it 'next:' with "
+                    "the ID of the node it leads to.",
                 )
             return None
         if len(data) < 2:
@@ -753,6 +769,8 @@ def _describe(value: Any) -> str:
         return f"the text '{value[:40]}'"
     if isinstance(value, list):
         return "a list"
+    if isinstance(value, Mapping):
+        return "keys and values"
     if isinstance(value, datetime.date):
         return f"a date ({value})"
     return type(value).__name__
@@ -799,18 +817,6 @@ def _cycles(edges: Mapping[str, list[str]]) -> list[list[str]]:
                 colour[name] = black
                 path.pop()
     return found
-
-
-def _trails(start: str, nodes: Mapping[str, Node]) -> dict[str, tuple[Step, ...]]:
-    trails: dict[str, tuple[Step, ...]] = {start: ()}
-    queue = [start]
-    while queue:
-        node = nodes[queue.pop(0)]
-        if isinstance(node, Question):
-            for answer in node.answers:
-                trails[answer.next] = (*trails[node.id], Step(node, answer))
-                queue.append(answer.next)
-    return trails
 
 
 def build_sources(data: Any, file: str) -> dict[str, Source]:

@@ -7,6 +7,7 @@ Jinja2's autoescaping means text from the rules file can never inject markup int
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
@@ -14,12 +15,12 @@ import jinja2
 import yaml
 from markupsafe import Markup
 
-from borgerguide.site import urls
-from borgerguide.site.flowchart import layout
-from borgerguide.rules.model import Answer, Contact, Language, Outcome, Question, Rules, Tree
-from borgerguide.guidance.pages import GuidancePage
-from borgerguide.site.qr import absolute_url, qr_svg
-from borgerguide.site.strings import ui_strings
+from borgerguide import urls
+from borgerguide.flowchart import layout
+from borgerguide.model import Answer, Contact, Language, Node, Outcome, Question, Rules, Tree
+from borgerguide.pages import GuidancePage
+from borgerguide.qr import absolute_url, qr_svg
+from borgerguide.strings import ui_strings
 
 MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>&~^=])")
 
@@ -36,6 +37,33 @@ class GeneratedPage:
     in_search: bool
 
 
+@dataclass(frozen=True)
+class OutlineAnswer:
+    label: str
+    then: OutlineItem
+
+
+@dataclass(frozen=True)
+class OutlineItem:
+    """One node of a guide's overview, as nested text: a question with its answers, or a linked outcome."""
+
+    text: str
+    url: str | None  # outcomes link to their page; questions have answers instead
+    answers: tuple[OutlineAnswer, ...] = ()
+
+
+def outline(tree: Tree, language: Language, outcome_url: Callable[[str], str]) -> OutlineItem:
+    """The whole guide as nested text, for a list of every path; ``outcome_url`` gives an outcome's link."""
+
+    def below(node: Node) -> OutlineItem:
+        if isinstance(node, Outcome):
+            return OutlineItem(node.heading[language], outcome_url(node.id))
+        answers = tuple(OutlineAnswer(answer.label[language], below(tree.follow(answer))) for answer in node.answers)
+        return OutlineItem(node.question[language], None, answers)
+
+    return below(tree.node(tree.start))
+
+
 def template_environment() -> jinja2.Environment:
     """The package's templates, autoescaped so text from data files can never inject markup."""
     env = jinja2.Environment(
@@ -46,7 +74,6 @@ def template_environment() -> jinja2.Environment:
         lstrip_blocks=True,
     )
     env.filters["paragraphs"] = _paragraphs
-    env.tests["instanceof_question"] = lambda node: isinstance(node, Question)
     return env
 
 
@@ -141,11 +168,10 @@ class Renderer:
     def _overview(self, tree: Tree, language: Language) -> GeneratedPage:
         source = urls.overview_source(tree.id)
         ui = ui_strings(language)
-        outcome_urls = {o.id: urls.relative(source, urls.node_source(tree.id, o.id)) for o in tree.outcomes}
         body = self.env.get_template("overview.html.j2").render(
             **self._context(tree, language, source),
             chart=layout(tree, language, ui["answer"]),
-            outcome_urls=outcome_urls,
+            outline=outline(tree, language, lambda node_id: urls.relative(source, urls.node_source(tree.id, node_id))),
         )
         title = f"{ui['overview']}: {tree.title[language]}"
         return self._page(

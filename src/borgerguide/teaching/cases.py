@@ -62,12 +62,11 @@ class Case:
 
     def steps(self, tree: Tree) -> tuple[Step, ...]:
         """The case's answers as the model's steps (question and chosen answer), in order."""
-        steps = []
+        steps: list[Step] = []
         for given in self.answers:
-            question = tree.nodes[given.question]
-            assert isinstance(question, Question)
-            answer = next(a for a in question.answers if a.next == given.answer)
-            steps.append(Step(question, answer))
+            step = tree.step(given.question, given.answer)
+            assert step is not None, f"case {self.id}: load_cases checks every answer against the guide"
+            steps.append(step)
         return tuple(steps)
 
 
@@ -349,7 +348,7 @@ class _CaseChecker:
                     hint = _did_you_mean(given.question, tree.nodes, f"The guide asks '{node_id}' here.")
                 self.problem(_line(item, "question"), message, case, hint)
                 return
-            if given.answer not in [a.next for a in node.answers]:
+            if tree.step(node_id, given.answer) is None:
                 self.problem(
                     _line(item, "answer"),
                     f"'{given.answer}' is not an answer to '{node_id}' ({node.question.da}).",
