@@ -5,10 +5,10 @@ from __future__ import annotations
 from pathlib import Path
 
 from borgerguide import load_rules
-from borgerguide.markers import expand_markers
-from borgerguide.model import Answer, Contact, Outcome, Question, Rules, Text, Tree
-from borgerguide.render import Renderer
-from borgerguide.urls import relative
+from borgerguide.guidance.markers import expand_markers
+from borgerguide.rules.model import Answer, Contact, Outcome, Question, Rules, Text, Tree
+from borgerguide.site.render import Renderer
+from borgerguide.site.urls import relative
 
 ROOT = Path(__file__).resolve().parent.parent
 RULES = load_rules(ROOT / "data" / "rules.yml")

@@ -18,11 +18,12 @@ from conftest import MUNICIPALITY, Build, soup
 from readability import LIX_TARGET, plain_text
 
 from borgerguide import RulesError, load_rules
-from borgerguide.cases import CASES_FILE, Cases, load_cases
-from borgerguide.glossary import GLOSSARY_SOURCE
-from borgerguide.model import Outcome
-from borgerguide.pages import load_pages, page_url
-from borgerguide.teaching import (
+from borgerguide.guidance.glossary import GLOSSARY_SOURCE
+from borgerguide.guidance.pages import load_pages, page_url
+from borgerguide.rules.model import Outcome
+from borgerguide.site.urls import url_of
+from borgerguide.teaching.cases import CASES_FILE, Cases, load_cases
+from borgerguide.teaching.kit import (
     adapt_page_html,
     booklet_source,
     case_source,
@@ -34,7 +35,7 @@ from borgerguide.teaching import (
 
 ROOT = Path(__file__).resolve().parent.parent
 RULES = load_rules(ROOT / "data" / "rules.yml")
-# The case IDs, read without the checks of borgerguide.cases: a case that contradicts the rules still reaches
+# The case IDs, read without the checks of borgerguide.teaching.cases: a case that contradicts the rules still reaches
 # a test body (and its assertion) instead of failing the whole module at import.
 RAW_CASES: dict[str, Any] = yaml.safe_load((ROOT / CASES_FILE).read_text("utf-8"))["cases"]
 CASE_IDS = list(RAW_CASES)

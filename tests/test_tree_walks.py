@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 
 from borgerguide import load_rules
-from borgerguide.flowchart import CHAR_WIDTH, MIN_BOX_WIDTH, PADDING, WIDTH, Flowchart, layout
-from borgerguide.model import Answer, Node, Outcome, Question, Text, Tree
+from borgerguide.rules.model import Answer, Node, Outcome, Question, Text, Tree
+from borgerguide.site.flowchart import CHAR_WIDTH, MIN_BOX_WIDTH, PADDING, WIDTH, Flowchart, layout
 
 ROOT = Path(__file__).resolve().parent.parent
 RULES = load_rules(ROOT / "data" / "rules.yml")

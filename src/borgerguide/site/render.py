@@ -15,12 +15,12 @@ import jinja2
 import yaml
 from markupsafe import Markup
 
-from borgerguide import urls
-from borgerguide.flowchart import layout
-from borgerguide.model import Answer, Contact, Language, Node, Outcome, Question, Rules, Tree
-from borgerguide.pages import GuidancePage
-from borgerguide.qr import absolute_url, qr_svg
-from borgerguide.strings import ui_strings
+from borgerguide.site import urls
+from borgerguide.site.flowchart import layout
+from borgerguide.rules.model import Answer, Contact, Language, Node, Outcome, Question, Rules, Tree
+from borgerguide.guidance.pages import GuidancePage
+from borgerguide.site.qr import absolute_url, qr_svg
+from borgerguide.site.strings import ui_strings
 
 MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>&~^=])")
 
