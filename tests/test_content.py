@@ -8,12 +8,12 @@ from pathlib import Path
 
 import pytest
 import yaml
-from readability import LIX_TARGET, MAX_SENTENCE_WORDS, long_sentences, page_lix, tree_lix
 
 from borgerguide import load_rules
 from borgerguide.errors import RulesError
 from borgerguide.load import load_sources
 from borgerguide.pages import check_parity, load_pages, source_problems
+from borgerguide.readability import LIX_TARGET, MAX_SENTENCE_WORDS, long_sentences, page_lix, tree_lix
 from borgerguide.terms import term_slips
 
 ROOT = Path(__file__).resolve().parent.parent

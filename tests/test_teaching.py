@@ -15,13 +15,13 @@ import segno
 import textstat
 import yaml
 from conftest import MUNICIPALITY, Build, soup
-from readability import LIX_TARGET, plain_text
 
 from borgerguide import RulesError, load_rules
 from borgerguide.cases import CASES_FILE, Cases, load_cases
 from borgerguide.glossary import GLOSSARY_SOURCE
 from borgerguide.model import Outcome
 from borgerguide.pages import load_pages, page_url
+from borgerguide.readability import LIX_TARGET, plain_text
 from borgerguide.teaching import (
     adapt_page_html,
     booklet_source,
