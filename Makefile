@@ -6,6 +6,9 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-stamp
 export NO_MKDOCS_2_WARNING := 1
+# The site generator: mkdocs, or properdocs (its maintained fork; README, "Building with ProperDocs").
+ENGINE ?= mkdocs
+export SITE_ENGINE := $(ENGINE)
 
 NODE_STAMP := node_modules/.installed-stamp
 BENCH_STAMP := $(VENV)/.bench-stamp
@@ -59,7 +62,7 @@ $(NODE_STAMP): package.json package-lock.json
 tools: $(NODE_STAMP)
 
 serve: setup
-	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000
+	$(BIN)/$(ENGINE) serve --config-file mkdocs.yml --dev-addr 127.0.0.1:8000
 
 # PREVIEW=1 builds a site that says on every page that it is not ready to publish, even while details
 # a citizen depends on (data/municipality.yml) are missing; without it, publishing refuses until they are set.

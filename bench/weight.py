@@ -14,7 +14,6 @@ import http.server
 import mimetypes
 import re
 import statistics
-import sys
 import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -23,10 +22,10 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import unquote, urlparse
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT / "tests"))
+# `python -m bench` runs from the project folder, where tools/ is importable as a namespace package.
+from tools.browser_support import CHROMIUM_ARGS, chromium_path
 
-from browser_support import CHROMIUM_ARGS, chromium_path  # noqa: E402
+ROOT = Path(__file__).resolve().parent.parent
 
 KB = 1024
 GZIP_LEVEL = 6

@@ -32,12 +32,13 @@ class Build:
     site: Path
 
 
-def run_build(project: Path, site: Path, preview: bool = True, **variables: str) -> Build:
+def run_build(project: Path, site: Path, preview: bool = True, engine: str = "mkdocs", **variables: str) -> Build:
     """Build a project; a preview by default, since the real municipality file still lacks details that
-    the publishing gate requires (tests/test_publishing.py builds the published form from a fixture)."""
+    the publishing gate requires (tests/test_publishing.py builds the published form from a fixture).
+    ``engine`` is the site generator's module: mkdocs, or properdocs (tests/test_properdocs.py)."""
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "BORGERGUIDE_PREVIEW": "1" if preview else "0", **variables}
     result = subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site)],
+        [sys.executable, "-m", engine, "build", "--strict", "--config-file", "mkdocs.yml", "--site-dir", str(site)],
         cwd=project,
         env=env,
         capture_output=True,

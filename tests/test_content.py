@@ -8,9 +8,9 @@ from pathlib import Path
 
 import pytest
 import yaml
-from readability import LIX_TARGET, MAX_SENTENCE_WORDS, long_sentences, page_lix, tree_lix
 
 from borgerguide import load_rules
+from borgerguide.editors.readability import LIX_TARGET, MAX_SENTENCE_WORDS, long_sentences, page_lix, tree_lix
 from borgerguide.editors.terms import term_slips
 from borgerguide.errors import RulesError
 from borgerguide.guidance.pages import check_parity, load_pages, source_problems

@@ -15,9 +15,9 @@ import segno
 import textstat
 import yaml
 from conftest import MUNICIPALITY, Build, soup
-from readability import LIX_TARGET, plain_text
 
 from borgerguide import RulesError, load_rules
+from borgerguide.editors.readability import LIX_TARGET, plain_text
 from borgerguide.guidance.glossary import GLOSSARY_SOURCE
 from borgerguide.guidance.pages import load_pages, page_url
 from borgerguide.rules.model import Outcome

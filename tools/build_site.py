@@ -17,9 +17,19 @@ sys.path.insert(0, str(ROOT / "tools"))
 
 from site_checks import site_problems  # noqa: E402
 
+# The site generators that build this project unchanged (README, "Building with ProperDocs").
+ENGINES = ("mkdocs", "properdocs")
+
 
 def main(argv: list[str] | None = None) -> int:
     preview = "--preview" in (sys.argv[1:] if argv is None else argv)
+    engine = os.environ.get("SITE_ENGINE") or "mkdocs"
+    if engine not in ENGINES:
+        print(
+            f"SITE_ENGINE={engine} is not a site generator this project builds with; use one of: {', '.join(ENGINES)}.",
+            file=sys.stderr,
+        )
+        return 2
     published = ROOT / "site"
     fresh = ROOT / "site.new"
     old = ROOT / "site.old"
@@ -27,7 +37,7 @@ def main(argv: list[str] | None = None) -> int:
     # Without a preview, the build refuses while details a citizen depends on are missing (hooks/rules_pages.py).
     env = {**os.environ, "BORGERGUIDE_PREVIEW": "1" if preview else "0"}
     build = subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(fresh)],
+        [sys.executable, "-m", engine, "build", "--strict", "--config-file", "mkdocs.yml", "--site-dir", str(fresh)],
         cwd=ROOT,
         env=env,
         check=False,

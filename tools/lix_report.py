@@ -9,12 +9,10 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
+from borgerguide import load_rules
+from borgerguide.editors.readability import LIX_TARGET, page_lix, tree_lix
+
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT / "tests"))
-
-from readability import LIX_TARGET, page_lix, tree_lix  # noqa: E402
-
-from borgerguide import load_rules  # noqa: E402
 
 
 def main() -> int:

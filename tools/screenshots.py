@@ -7,13 +7,12 @@ import io
 import sys
 from pathlib import Path
 
+# Run as `python tools/screenshots.py`, so this folder is on the path.
+from browser_support import CHROMIUM_ARGS, chromium_path, serve
 from PIL import Image, ImageOps
 from playwright.sync_api import Browser, sync_playwright
 
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT / "tests"))
-
-from browser_support import CHROMIUM_ARGS, chromium_path, serve  # noqa: E402
 
 PAGES = {
     "home": "/",

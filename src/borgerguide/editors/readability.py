@@ -1,4 +1,8 @@
-"""LIX of a guidance page as a reader meets it: without front matter, markers, link targets or markup."""
+"""Readability of the Danish text: LIX of a guidance page as a reader meets it (without front matter, markers,
+link targets or markup), LIX of a guide's text, and sentences too long for plain language.
+
+Used by the tests (tests/test_content.py, tests/test_teaching.py) and by `make lix` (tools/lix_report.py).
+"""
 
 from __future__ import annotations
 
@@ -6,6 +10,8 @@ import re
 from pathlib import Path
 
 import textstat
+
+from borgerguide.rules.model import Question, Tree
 
 LIX_TARGET = 35.0
 # Digitaliseringsstyrelsen's plain-language advice: short sentences. A Danish sentence over this many words is
@@ -33,10 +39,8 @@ def page_lix(path: Path) -> float:
     return float(textstat.lix(plain_text(path.read_text("utf-8"))))
 
 
-def tree_text(tree) -> str:  # type: ignore[no-untyped-def]
+def tree_text(tree: Tree) -> str:
     """All the Danish text a reader of one guide meets, one sentence-like line per text."""
-    from borgerguide.rules.model import Question
-
     parts = [tree.title.da, tree.intro.da, tree.needs.da]
     for node in tree.nodes.values():
         if isinstance(node, Question):
@@ -46,7 +50,7 @@ def tree_text(tree) -> str:  # type: ignore[no-untyped-def]
     return plain_text("\n".join(parts))
 
 
-def tree_lix(tree) -> float:  # type: ignore[no-untyped-def]
+def tree_lix(tree: Tree) -> float:
     textstat.set_lang("da")
     return float(textstat.lix(tree_text(tree)))
 
@@ -66,7 +70,8 @@ def long_sentences(root: Path) -> list[str]:
     found = []
     for page in sorted((root / "docs" / "da").rglob("*.md")):
         text = page.read_text("utf-8")
-        body_start = len(re.match(r"\A(---\n.*?\n---\n)?", text, flags=re.DOTALL).group(0).splitlines())  # type: ignore[union-attr]
+        front_matter = re.match(r"\A(---\n.*?\n---\n)?", text, flags=re.DOTALL)
+        body_start = len(front_matter.group(0).splitlines()) if front_matter else 0
         for number, line in enumerate(text.splitlines(), start=1):
             if number <= body_start:
                 continue
