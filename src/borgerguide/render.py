@@ -244,7 +244,7 @@ class Renderer:
         """The QR code of an outcome's own public address, so the reader or a helper can open it again."""
         if not self.site_url:
             return None
-        address = absolute_url(self.site_url, language, urls.url_of(source))
+        address = absolute_url(self.site_url, self.rules.languages, language, urls.url_of(source))
         return {"address": address, "qr": Markup(qr_svg(address, f"{ui_strings(language)['qr_label']}: {title}"))}
 
     def _page(

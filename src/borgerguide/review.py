@@ -53,5 +53,5 @@ def due_for_review(
                 where = (
                     f"data/rules.yml [tree {tree.id} / node {outcome.id}] (/{url_of(node_source(tree.id, outcome.id))})"
                 )
-                due.append(DueItem(reviewed, where, outcome.heading.da))
+                due.append(DueItem(reviewed, where, outcome.heading[rules.languages.default]))
     return sorted(due, key=lambda item: (item.reviewed, item.where))
