@@ -146,20 +146,18 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         raise publish_refused(project.not_ready)
     apply_municipality(config, project.municipality)
     ui_strings.cache_clear()  # `mkdocs serve` picks up edits to the strings files too
-    assert project.cases is not None and project.glossary is not None
+    teaching = None
+    if project.cases is not None:
+        outlines = read_outlines(docs, languages)
+        teaching = TeachingRenderer(
+            project.rules, project.pages, project.cases, outlines, nav_paths(config.nav), config.site_url
+        )
     _state.update(
         languages=languages,
         project=project,
         # The outcomes' and handouts' QR codes carry the site's public address, set by apply_municipality above.
         renderer=Renderer(project.rules, project.pages, site_url=config.site_url),
-        teaching=TeachingRenderer(
-            project.rules,
-            project.pages,
-            project.cases,
-            read_outlines(docs, languages),
-            nav_paths(config.nav),
-            config.site_url,
-        ),
+        teaching=teaching,  # None for a project without data/cases.yml
         preview_problems=project.not_ready if preview else [],
     )
     return config
@@ -170,10 +168,11 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     project: Project = _state["project"]
     language = current_language(config)
     assert project.glossary is not None
+    teaching: TeachingRenderer | None = _state["teaching"]
     generated = [
         *_state["renderer"].all_pages(language),
         *project.glossary.pages(language),
-        *_state["teaching"].all_pages(language),
+        *(teaching.all_pages(language) if teaching is not None else []),
     ]
     add_generated_pages(files, config, generated)
     _state["files"] = files
@@ -213,12 +212,12 @@ def on_page_context(context: dict[str, Any], page: Page, config: MkDocsConfig, n
     context["ui"] = ui_strings(language)
     context["municipality_contact"] = _state["project"].footer_contact
     context["preview_problems"] = _state["preview_problems"]
-    context["site_languages"] = _switcher(languages, language, config)
+    context["site_languages"] = _switcher(languages, language, page)
     reviewed = page.meta.get("last_reviewed")
     if reviewed:
         context["last_reviewed"] = format_date(reviewed, language)
         context["last_reviewed_iso"] = str(reviewed)
-    if _source_of(page) == booklet_source():
+    if _state["teaching"] is not None and _source_of(page) == booklet_source():
         # Every page of this language has been rendered by now (MkDocs renders all Markdown before it writes
         # any page); their HTML goes into the booklet.
         contents = {
@@ -230,17 +229,18 @@ def on_page_context(context: dict[str, Any], page: Page, config: MkDocsConfig, n
     return context
 
 
-def _switcher(languages: Languages, current: str, config: MkDocsConfig) -> list[dict[str, Any]]:
+def _switcher(languages: Languages, current: str, page: Page) -> list[dict[str, Any]]:
     """Every language in its own name, the current one first, each leading to this page in that language:
-    the i18n plugin puts this page's counterparts in ``extra.alternate`` (by code) for each page."""
-    links = {alt.get("lang"): alt.get("link") for alt in config.extra.get("alternate") or []}
+    the i18n plugin records each page's counterparts in ``file.alternates`` (the adapter does the same for
+    generated pages); a page without one leads to that language's home page."""
+    alternates = getattr(page.file, "alternates", None) or {}
     ordered = [current, *languages.others(current)]
     return [
         {
             "code": code,
             "name": languages.info(code).name,
             "dir": languages.info(code).direction,
-            "link": links.get(code, "/" + languages.prefix(code)),
+            "link": alternates[code].url if code in alternates else "/" + languages.prefix(code),
             "current": code == current,
         }
         for code in ordered

@@ -15,13 +15,13 @@ import pytest
 from conftest import soup
 from playwright.sync_api import Browser
 
-from borgerguide import load_rules
+from borgerguide import load_rules, read_languages
 from borgerguide.model import Question, Tree
 from borgerguide.strings import ui_strings
 
 ROOT = Path(__file__).resolve().parent.parent
-RULES = load_rules(ROOT / "data" / "rules.yml")
-LANGUAGES = ("da", "en")
+LANGUAGES = read_languages(ROOT)
+RULES = load_rules(ROOT / "data" / "rules.yml", languages=LANGUAGES)
 QUESTIONS = [(tree, node) for tree in RULES.trees.values() for node in tree.questions]
 
 

@@ -10,13 +10,14 @@ import pytest
 import yaml
 from readability import LIX_TARGET, MAX_SENTENCE_WORDS, long_sentences, page_lix, tree_lix
 
-from borgerguide import load_rules
+from borgerguide import load_rules, read_languages
 from borgerguide.errors import RulesError
 from borgerguide.load import load_sources
 from borgerguide.pages import check_parity, load_pages, source_problems
 from borgerguide.terms import term_slips
 
 ROOT = Path(__file__).resolve().parent.parent
+LANGUAGES = read_languages(ROOT)
 DOCS = ROOT / "docs"
 DANISH_PAGES = sorted((DOCS / "da").rglob("*.md"))
 
@@ -40,7 +41,7 @@ def test_a_page_in_one_language_only_is_reported(tmp_path: Path) -> None:
 
 
 def test_every_page_has_valid_front_matter() -> None:
-    pages = load_pages(DOCS)  # raises RulesError listing every problem
+    pages = load_pages(DOCS, LANGUAGES)  # raises RulesError listing every problem
     for language in ("da", "en"):
         for page in pages[language].values():
             assert page.title and page.description and page.last_reviewed
@@ -63,7 +64,7 @@ def test_bad_front_matter_is_reported_with_file_and_fix(tmp_path: Path, front_ma
         (tmp_path / language).mkdir()
         (tmp_path / language / "side.md").write_text(front_matter + "# Side\n")
     with pytest.raises(RulesError) as error:
-        load_pages(tmp_path)
+        load_pages(tmp_path, LANGUAGES)
     report = str(error.value)
     assert expected in report
     assert "docs/da/side.md" in report and "docs/en/side.md" in report
@@ -110,7 +111,7 @@ def test_every_phone_number_and_address_cites_where_it_is_published() -> None:
 
 def test_every_page_lists_its_sources_from_the_registry() -> None:
     registry = yaml.safe_load((ROOT / "data" / "sources.yml").read_text("utf-8"))
-    pages = load_pages(DOCS)
+    pages = load_pages(DOCS, LANGUAGES)
     assert source_problems(pages, registry) == []
     for language in ("da", "en"):
         for page in pages[language].values():
@@ -126,7 +127,7 @@ def test_an_unknown_source_on_a_page_is_located(tmp_path: Path) -> None:
         (tmp_path / language / "side.md").write_text(
             "---\ntitle: X\ndescription: Y\nlast_reviewed: 2026-11-26\nsources: [borger-dkk]\n---\n# X\n"
         )
-    problems = source_problems(load_pages(tmp_path), {"borger-dk": object()})
+    problems = source_problems(load_pages(tmp_path, LANGUAGES), {"borger-dk": object()})
     assert [(p.file, p.line) for p in problems] == [("docs/da/side.md", 5), ("docs/en/side.md", 5)]
     assert "unknown source 'borger-dkk'" in problems[0].message and problems[0].hint == "Did you mean 'borger-dk'?"
 
@@ -135,7 +136,7 @@ def test_a_source_address_must_be_https(tmp_path: Path) -> None:
     path = tmp_path / "sources.yml"
     path.write_text("borger-dk:\n  title: borger.dk\n  url: http://www.borger.dk\n", "utf-8")
     with pytest.raises(RulesError) as error:
-        load_sources(path, "data/sources.yml")
+        load_sources(path, "data/sources.yml", LANGUAGES)
     assert "data/sources.yml:3: [source borger-dk] the address 'http://www.borger.dk' must start with https://" in str(
         error.value
     )
@@ -163,7 +164,9 @@ def test_a_slip_is_reported_with_file_line_and_the_word_to_use(tmp_path: Path) -
     }
 
 
-@pytest.mark.parametrize("tree", load_rules(ROOT / "data" / "rules.yml").trees.values(), ids=lambda tree: tree.id)
+@pytest.mark.parametrize(
+    "tree", load_rules(ROOT / "data" / "rules.yml", languages=LANGUAGES).trees.values(), ids=lambda tree: tree.id
+)
 def test_danish_guide_text_is_easy_to_read(tree) -> None:  # type: ignore[no-untyped-def]
     lix = tree_lix(tree)
     print(f"LIX {lix:5.1f}  guide {tree.id}")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from borgerguide import load_rules
+from borgerguide import load_rules, read_languages
 from borgerguide.flowchart import WIDTH, layout
 from borgerguide.markers import expand_markers
 from borgerguide.model import Answer, Contact, Outcome, Question, Rules, Step, Text, Tree
@@ -12,15 +12,16 @@ from borgerguide.render import Renderer
 from borgerguide.urls import relative
 
 ROOT = Path(__file__).resolve().parent.parent
-RULES = load_rules(ROOT / "data" / "rules.yml")
+LANGUAGES = read_languages(ROOT)
+RULES = load_rules(ROOT / "data" / "rules.yml", languages=LANGUAGES)
 
 
 def _hostile_rules() -> Rules:
     """Bypasses validation on purpose: escaping must hold even for text the validator would refuse."""
-    evil = Text("<script>alert('da')</script> & *fed*", "<img src=x onerror=alert(1)>")
-    question = Question("q", evil, (Answer(evil, "a"), Answer(Text("Nej", "No"), "b")), hint=evil)
+    evil = Text(da="<script>alert('da')</script> & *fed*", en="<img src=x onerror=alert(1)>")
+    question = Question("q", evil, (Answer(evil, "a"), Answer(Text(da="Nej", en="No"), "b")), hint=evil)
     a = Outcome("a", evil, evil, (evil,), ("c",), ())
-    b = Outcome("b", Text("B", "B"), Text("B", "B"), (Text("B", "B"),), (), ())
+    b = Outcome("b", Text(da="B", en="B"), Text(da="B", en="B"), (Text(da="B", en="B"),), (), ())
     nodes = {"q": question, "a": a, "b": b}
     trails = {"q": (), "a": (Step(question, question.answers[0]),), "b": (Step(question, question.answers[1]),)}
     tree = Tree("t", evil, evil, evil, "q", nodes, trails)

@@ -26,7 +26,7 @@ from PIL import Image
 from playwright.sync_api import Page, sync_playwright
 from pypdf import PdfReader
 
-from borgerguide import load_rules
+from borgerguide import load_rules, read_languages
 from borgerguide.cases import CASES_FILE, load_cases
 from borgerguide.pages import load_pages, page_url
 from borgerguide.teaching import booklet_source, case_source, page_handout_source, tree_handout_source
@@ -35,9 +35,10 @@ from borgerguide.urls import url_of
 pytestmark = pytest.mark.browser
 
 ROOT = Path(__file__).resolve().parent.parent
-RULES = load_rules(ROOT / "data" / "rules.yml")
+LANGUAGES = read_languages(ROOT)
+RULES = load_rules(ROOT / "data" / "rules.yml", languages=LANGUAGES)
 CASES = load_cases(ROOT / CASES_FILE, RULES, CASES_FILE)
-PAGES = load_pages(ROOT / "docs")
+PAGES = load_pages(ROOT / "docs", LANGUAGES)
 SITE_URL = MUNICIPALITY["site_url"].rstrip("/") + "/"
 # A4 at 96 dpi is 794 px wide; the print style has 15 mm (57 px) margins on each side.
 A4_CONTENT_WIDTH = 794 - 2 * 57

@@ -9,7 +9,10 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
+from borgerguide import read_languages
+
 ROOT = Path(__file__).resolve().parent.parent
+LANGUAGES = read_languages(ROOT)
 sys.path.insert(0, str(ROOT / "tests"))
 
 from readability import LIX_TARGET, page_lix, tree_lix  # noqa: E402
@@ -20,7 +23,7 @@ from borgerguide import load_rules  # noqa: E402
 def main() -> int:
     pages = sorted((ROOT / "docs" / "da").rglob("*.md"))
     rows = [(path.relative_to(ROOT).as_posix(), page_lix(path)) for path in pages]
-    rules = load_rules(ROOT / "data" / "rules.yml", display_name="data/rules.yml")
+    rules = load_rules(ROOT / "data" / "rules.yml", display_name="data/rules.yml", languages=LANGUAGES)
     rows += [(f"data/rules.yml: guide {tree.id}", tree_lix(tree)) for tree in rules.trees.values()]
     width = max(len(name) for name, _ in rows)
     print(f"{'page':<{width}}  LIX")

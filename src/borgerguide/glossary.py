@@ -492,7 +492,7 @@ def unused_problems(glossary: Glossary, uses: Mapping[str, Mapping[str, list[Use
 
 @dataclass(frozen=True)
 class GlossaryPage:
-    """The generated page, in the shape hooks/site_adapter.add_generated_pages takes."""
+    """The generated page, in the shape hooks/borgerguide_adapter.add_generated_pages takes."""
 
     source: str
     markdown: str

@@ -39,7 +39,7 @@ class Project:
     pages: dict[Language, dict[str, GuidancePage]]
     rules: Rules
     not_ready: list[Problem]  # what stops publishing; empty when the site may go live
-    cases: Cases | None = None  # the teaching kit's exercises (data/cases.yml)
+    cases: Cases | None = None  # the teaching kit's exercises (data/cases.yml); None without the file
     # The glossary with where each term is used, when loaded with a Markdown converter (the site's build).
     glossary: SiteGlossary | None = None
 
@@ -105,7 +105,9 @@ def load_project(
         )
     )
     # The cases are checked alone when the rules are broken, so their own problems show in the same run.
-    cases = attempt(lambda: load_cases(root / CASES_FILE, rules, CASES_FILE, languages))
+    # A project without data/cases.yml (another municipality's trial, the benchmark) has no teaching kit.
+    if (root / CASES_FILE).is_file():
+        cases = attempt(lambda: load_cases(root / CASES_FILE, rules, CASES_FILE, languages))
     if rules is not None and pages is not None:
         problems.extend(source_problems(pages, rules.sources))
         if cases is not None:
