@@ -37,12 +37,16 @@ def tree_text(tree) -> str:  # type: ignore[no-untyped-def]
     """All the Danish text a reader of one guide meets, one sentence-like line per text."""
     from borgerguide.model import Question
 
-    parts = [tree.title.da, tree.intro.da, tree.needs.da]
+    parts = [tree.title["da"], tree.intro["da"], tree.needs["da"]]
     for node in tree.nodes.values():
         if isinstance(node, Question):
-            parts += [node.question.da, *([node.hint.da] if node.hint else []), *(a.label.da for a in node.answers)]
+            parts += [
+                node.question["da"],
+                *([node.hint["da"]] if node.hint else []),
+                *(a.label["da"] for a in node.answers),
+            ]
         else:
-            parts += [node.heading.da, node.result.da, *(step.da for step in node.next_steps)]
+            parts += [node.heading["da"], node.result["da"], *(step["da"] for step in node.next_steps)]
     return plain_text("\n".join(parts))
 
 

@@ -119,7 +119,7 @@ def test_changing_an_answer_says_the_later_questions_are_asked_again(site: Path,
             assert text == expected, url
         normal = soup(_page(site, f"{_prefix(language)}guide/{tree.id}/{node.id}/"))
         assert normal.select_one(".dd-change-notice") is None
-        assert normal.select('[aria-current="true"]') == [] and normal.select(".dd-answer__tag") == []
+        assert normal.select('.md-content [aria-current="true"]') == [] and normal.select(".dd-answer__tag") == []
 
 
 @pytest.mark.parametrize("language", LANGUAGES)

@@ -42,6 +42,7 @@ def repo(tmp_path: Path) -> Path:
     repo.mkdir()
     for part in ("data", "docs"):
         shutil.copytree(ROOT / part, repo / part)
+    shutil.copy2(ROOT / "mkdocs.yml", repo / "mkdocs.yml")
     git(repo, "init", "-q")
     git(repo, "add", "-A")
     git(repo, "commit", "-q", "-m", "base")

@@ -23,7 +23,7 @@ DANISH_PAGES = sorted((DOCS / "da").rglob("*.md"))
 
 
 def test_both_languages_have_the_same_pages() -> None:
-    assert check_parity(DOCS) == []
+    assert check_parity(DOCS, LANGUAGES) == []
     danish = {p.relative_to(DOCS / "da") for p in (DOCS / "da").rglob("*.md")}
     english = {p.relative_to(DOCS / "en") for p in (DOCS / "en").rglob("*.md")}
     assert danish == english and len(danish) >= 20
@@ -35,7 +35,7 @@ def test_a_page_in_one_language_only_is_reported(tmp_path: Path) -> None:
     (tmp_path / "da" / "ny-side.md").write_text(
         "---\ntitle: Ny\ndescription: Ny side.\nlast_reviewed: 2026-11-26\n---\n"
     )
-    problems = check_parity(tmp_path)
+    problems = check_parity(tmp_path, LANGUAGES)
     assert [str(p.file) for p in problems] == ["docs/da/ny-side.md"]
     assert "docs/en/ny-side.md" in problems[0].message
 
@@ -151,6 +151,7 @@ def test_a_slip_is_reported_with_file_line_and_the_word_to_use(tmp_path: Path) -
     for part in ("docs/da", "docs/en", "data"):
         (tmp_path / part).mkdir(parents=True)
     shutil.copy2(ROOT / "data" / "terms.yml", tmp_path / "data" / "terms.yml")
+    shutil.copy2(ROOT / "mkdocs.yml", tmp_path / "mkdocs.yml")
     (tmp_path / "docs" / "da" / "side.md").write_text("# Side\n\nDu kan blive undtaget fra Digital Post.\n")
     # In the data files a term belongs to its language: the Danish slip is found, the English text is left alone.
     (tmp_path / "data" / "rules.yml").write_text(

@@ -179,7 +179,8 @@ def test_a_term_no_page_uses_stops_the_build_at_its_line(tmp_path: Path) -> None
     danish, english = report
     assert danish.startswith(f"{GLOSSARY_FILE}:{_line(VALID, '      da: fremtidsfuldmagt')}: [term fremtidsfuldmagt]")
     assert (
-        "no Danish page or guide uses the term 'fremtidsfuldmagt'" in danish and "[[term:fremtidsfuldmagt]]" in danish
+        "no Dansk (da) page or guide uses the term 'fremtidsfuldmagt'" in danish
+        and "[[term:fremtidsfuldmagt]]" in danish
     )
     assert english.startswith(f"{GLOSSARY_FILE}:{_line(VALID, '      en: lasting power of attorney')}:")
     assert "'lasting power of attorney'" in english and "'forms: en:'" in english
@@ -237,7 +238,7 @@ def test_the_build_stops_on_an_unused_term_and_an_unknown_term_marker(
     assert build.returncode != 0
     term_line = _line(text, "    term: {da: Personbogen")
     for expected in (
-        f"data/glossary.yml:{term_line}: [term personbogen] no Danish page or guide uses the term 'personbogen'",
+        f"data/glossary.yml:{term_line}: [term personbogen] no Dansk (da) page or guide uses the term 'personbogen'",
         f"docs/da/nemsms.md:{page_text.count(chr(10))}: unknown glossary term 'fuldmagd'",
         "Did you mean 'fuldmagt'?",
         "The site was not built",

@@ -56,7 +56,7 @@ SAMPLE = [
 
 
 def _path(language: str, tree: Tree, outcome: Outcome) -> str:
-    return ("" if language == LANGUAGES[0] else f"{language}/") + f"guide/{tree.id}/{outcome.id}/"
+    return LANGUAGES.prefix(language) + f"guide/{tree.id}/{outcome.id}/"
 
 
 def _flat(text: str) -> str:

@@ -26,7 +26,7 @@ def _hostile_rules() -> Rules:
     trails = {"q": (), "a": (Step(question, question.answers[0]),), "b": (Step(question, question.answers[1]),)}
     tree = Tree("t", evil, evil, evil, "q", nodes, trails)
     contact = Contact("c", evil, evil, "33 98 00 10", "<b>Vej</b>", "https://example.org/?a=<x>")
-    return Rules({"c": contact}, {"t": tree}, "2026-11-26", ("c",))
+    return Rules(LANGUAGES, {"c": contact}, {"t": tree}, "2026-11-26", ("c",))
 
 
 def test_text_from_the_rules_cannot_inject_markup() -> None:

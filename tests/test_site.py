@@ -186,8 +186,14 @@ def test_language_switcher_leads_to_the_same_page(site: Path) -> None:
     for path in samples:
         for language, other in (("da", "en"), ("en", "da")):
             url = f"/{path}" if language == "da" else f"/en/{path}"
-            page = site / url.lstrip("/") / "index.html"
-            link = soup(page).select_one(".dd-language__link")
+            page = soup(site / url.lstrip("/") / "index.html")
+            # Every configured language in its own name, the current one first and marked, not a link.
+            items = page.select(".dd-language__item")
+            names = [item.get_text(strip=True) for item in items]
+            assert names == [LANGUAGES.info(language).name, LANGUAGES.info(other).name], url
+            current = items[0].select_one("[aria-current]")
+            assert current is not None and current.get("lang") == language and items[0].find("a") is None, url
+            link = page.select_one(".dd-language__link")
             assert link is not None and link.get("lang") == other and link.get("hreflang") == other, url
             target = urljoin(url, link["href"])
             expected = f"/{path}" if other == "da" else f"/en/{path}"
