@@ -31,6 +31,7 @@ from bench.builds import BenchError, build, summarize_builds
 from bench.synthetic import BASE_PAGES, STAND_IN, write_sites
 from bench.weight import OPTIONAL_TYPES, PAGE_TYPES, html_sizes, measure_views, serve_gzip
 from borgerguide import RulesError
+from borgerguide.languages import read_languages
 from borgerguide.municipality import PLACEHOLDER_HOSTS, REQUIRED_DETAILS, WAS_TOOL_HOSTS
 from borgerguide.project import MUNICIPALITY_ENV, load_project, municipality_path
 
@@ -111,7 +112,7 @@ def _unset_details(root: Path) -> tuple[dict[str, Any], list[str]] | None:
     preview, whose notice changes every page) with a stand-in file; the rest of the checkout is as it is.
     """
     try:
-        project = load_project(root)
+        project = load_project(root, read_languages(root))
     except RulesError:
         return None  # the build reports the problems itself
     if not project.not_ready:

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from borgerguide.languages import read_languages
 from borgerguide.municipality import load_municipality
 from borgerguide.rules.load import load_sources, read_yaml
 from borgerguide.rules.validate import build_rules
@@ -95,14 +96,16 @@ def time_rules_load(rules_file: Path, known_pages: frozenset[str], runs: int) ->
     The rules are checked against the project's source registry and municipality file beside them in data/
     (as the hook does); those two small files are read once beforehand and not timed.
     """
-    sources = load_sources(rules_file.with_name("sources.yml"), "data/sources.yml")
-    municipality = load_municipality(rules_file.with_name("municipality.yml"))
+    # The languages of the project whose data/ folder holds the rules file.
+    languages = read_languages(rules_file.parent.parent)
+    sources = load_sources(rules_file.with_name("sources.yml"), "data/sources.yml", languages)
+    municipality = load_municipality(rules_file.with_name("municipality.yml"), languages)
     read_times, check_times = [], []
     for _ in range(runs):
         gc.collect()  # start each run from the same heap, as a fresh build process would
         read_seconds, data = _timed(lambda: read_yaml(rules_file))
         check_seconds, _ = _timed(
-            lambda data=data: build_rules(data, str(rules_file), known_pages, municipality, sources)
+            lambda data=data: build_rules(data, str(rules_file), languages, known_pages, municipality, sources)
         )
         read_times.append(read_seconds)
         check_times.append(check_seconds)

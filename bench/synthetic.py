@@ -24,7 +24,7 @@ from typing import Any
 import yaml
 
 from bench import context_hook
-from borgerguide import LANGUAGES, RulesError
+from borgerguide import RulesError, read_languages
 from borgerguide.guidance.pages import page_url
 from borgerguide.project import Project, load_project
 from borgerguide.rules.load import MAX_BYTES
@@ -32,6 +32,7 @@ from borgerguide.site.render import GeneratedPage, Renderer
 from borgerguide.site.urls import markdown_link
 
 ROOT = Path(__file__).resolve().parent.parent
+LANGUAGES = read_languages(ROOT)
 REVIEWED = "2026-11-26"
 # Answers per question, in turn: real questions have two or three.
 BRANCHING = (2, 3, 2)
@@ -288,7 +289,7 @@ def _write_generated(project: Path, nodes: int) -> Path:
     rules.write_text(rules_yaml(nodes), "utf-8")
     (project / "data" / "sources.yml").write_text(yaml.safe_dump(SOURCES, allow_unicode=True, sort_keys=False), "utf-8")
     (project / "data" / "municipality.yml").write_text(municipality_yaml(), "utf-8")
-    (project / "mkdocs.yml").write_text(_config(_start_pages(nodes), "hooks/rules_pages.py", ["data"]), "utf-8")
+    (project / "mkdocs.yml").write_text(_config(_start_pages(nodes), "hooks/borgerguide_adapter.py", ["data"]), "utf-8")
     return rules
 
 
@@ -377,7 +378,7 @@ def write_sites(nodes: int, workdir: Path) -> ScaleSites:
     if rules_bytes > MAX_BYTES:
         raise ValueError(f"the synthetic rules file of {nodes} nodes is {rules_bytes} bytes, over the loader's cap")
     try:
-        project = load_project(generated)
+        project = load_project(generated, LANGUAGES)
     except RulesError as error:
         raise ValueError(f"the synthetic project of {nodes} nodes is not valid:\n{error.report()}") from None
     _check_context_hook(project)

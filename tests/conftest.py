@@ -16,7 +16,11 @@ import pytest
 import yaml
 from bs4 import BeautifulSoup
 
+from borgerguide import read_languages
+
 ROOT = Path(__file__).resolve().parent.parent
+# The site's languages, as mkdocs.yml configures them (the default first).
+LANGUAGES = read_languages(ROOT)
 # The municipality's own details (name, site address, accessibility statement, Borgerservice).
 MUNICIPALITY = yaml.safe_load((ROOT / "data" / "municipality.yml").read_text("utf-8"))
 # A filled-in municipality file: what a municipality ready to publish has (tests/test_publishing.py).

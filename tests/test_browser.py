@@ -15,7 +15,7 @@ from urllib.parse import urlparse
 import pytest
 from playwright.sync_api import Browser, BrowserContext, Page
 
-from borgerguide import load_rules
+from borgerguide import load_rules, read_languages
 from borgerguide.guidance.glossary import GLOSSARY_SOURCE
 from borgerguide.guidance.pages import page_url
 from borgerguide.site.strings import ui_strings
@@ -26,7 +26,8 @@ from borgerguide.teaching.kit import generated_sources
 pytestmark = pytest.mark.browser
 
 ROOT = Path(__file__).resolve().parent.parent
-RULES = load_rules(ROOT / "data" / "rules.yml")
+LANGUAGES = read_languages(ROOT)
+RULES = load_rules(ROOT / "data" / "rules.yml", languages=LANGUAGES)
 AXE_SCRIPT = ROOT / "node_modules" / "axe-core" / "axe.min.js"
 VNU_JAR = ROOT / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
 # axe-core 4.14 tags its WCAG 2.2 rules "wcag22aa" only (target size, 2.5.8); there is no "wcag22a" tag.

@@ -99,3 +99,47 @@ def test_failed_build_keeps_the_last_good_site(project_copy: Path) -> None:
     assert (project_copy / "site" / "mitid" / "index.html").read_text("utf-8") == good
     assert (project_copy / "site" / "en" / "index.html").is_file()
     assert not (project_copy / "site.new").exists()
+
+
+def test_a_broken_page_rules_file_and_case_are_reported_together(
+    project_copy: Path, build_copy: Callable[[], Build]
+) -> None:
+    """One run names every problem of every input, so an editor fixes them all at once."""
+    page = project_copy / "docs" / "da" / "nemsms.md"
+    page.write_text(page.read_text("utf-8").replace("last_reviewed:", "last_reviewed: igår\nold_reviewed:", 1), "utf-8")
+    rules = project_copy / "data" / "rules.yml"
+    rules.write_text(rules.read_text("utf-8").replace("next: nemsms", "next: nem-sms", 1), "utf-8")
+    cases = project_copy / "data" / "cases.yml"
+    cases.write_text(cases.read_text("utf-8").replace("    title:", "    titel:", 1), "utf-8")
+    _assert_clear_failure(
+        build_copy(),
+        "docs/da/nemsms.md:",
+        "'last_reviewed' must be a date",
+        "data/rules.yml:",
+        "'nem-sms'",
+        "data/cases.yml:",
+        "unknown key 'titel'",
+    )
+
+
+def test_a_language_added_to_the_configuration_lists_every_missing_translation(
+    project_copy: Path, build_copy: Callable[[], Build]
+) -> None:
+    """A language is configuration plus translations: until they are written, the build names each missing
+    one with file, line and language, across pages, strings, rules, glossary and cases, in one run."""
+    config = project_copy / "mkdocs.yml"
+    text = config.read_text("utf-8")
+    german = "        - locale: de\n          name: Deutsch\n          build: true\n"
+    config.write_text(text.replace("      languages:\n", "      languages:\n" + german, 1), "utf-8")
+    build = build_copy()
+    rules_text = (project_copy / "data" / "rules.yml").read_text("utf-8").splitlines()
+    first_text = next(number for number, line in enumerate(rules_text, start=1) if line.strip().startswith("name:"))
+    _assert_clear_failure(
+        build,
+        "docs/de/: the folder of the language Deutsch (de) does not exist.",
+        "src/borgerguide/site/strings/de.yml: the interface strings of Deutsch (de) are missing.",
+        f"data/rules.yml:{first_text}:",
+        "has no Deutsch (de) text.",
+        "data/glossary.yml:",
+        "data/cases.yml:",
+    )

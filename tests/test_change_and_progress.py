@@ -15,13 +15,13 @@ import pytest
 from conftest import soup
 from playwright.sync_api import Browser
 
-from borgerguide import load_rules
+from borgerguide import load_rules, read_languages
 from borgerguide.rules.model import Question, Tree
 from borgerguide.site.strings import ui_strings
 
 ROOT = Path(__file__).resolve().parent.parent
-RULES = load_rules(ROOT / "data" / "rules.yml")
-LANGUAGES = ("da", "en")
+LANGUAGES = read_languages(ROOT)
+RULES = load_rules(ROOT / "data" / "rules.yml", languages=LANGUAGES)
 QUESTIONS = [(tree, node) for tree in RULES.trees.values() for node in tree.questions]
 
 
@@ -119,7 +119,7 @@ def test_changing_an_answer_says_the_later_questions_are_asked_again(site: Path,
             assert text == expected, url
         normal = soup(_page(site, f"{_prefix(language)}guide/{tree.id}/{node.id}/"))
         assert normal.select_one(".dd-change-notice") is None
-        assert normal.select('[aria-current="true"]') == [] and normal.select(".dd-answer__tag") == []
+        assert normal.select('.md-content [aria-current="true"]') == [] and normal.select(".dd-answer__tag") == []
 
 
 @pytest.mark.parametrize("language", LANGUAGES)

@@ -42,6 +42,7 @@ def repo(tmp_path: Path) -> Path:
     repo.mkdir()
     for part in ("data", "docs"):
         shutil.copytree(ROOT / part, repo / part)
+    shutil.copy2(ROOT / "mkdocs.yml", repo / "mkdocs.yml")
     git(repo, "init", "-q")
     git(repo, "add", "-A")
     git(repo, "commit", "-q", "-m", "base")
@@ -92,10 +93,10 @@ def make_edits(repo: Path) -> Edits:
     )
     outcome = tree.nodes[question.answers[first].next]
     assert isinstance(outcome, Outcome)
-    word = next(w for w in re.findall(r"\w{5,}", outcome.result.da) if outcome.result.da.count(w) == 1)
+    word = next(w for w in re.findall(r"\w{5,}", outcome.result["da"]) if outcome.result["da"].count(w) == 1)
     rules = repo / "data" / "rules.yml"
     # 1. Reword the outcome's Danish result.
-    edit(rules, outcome.result.da, outcome.result.da.replace(word, NEW_WORD))
+    edit(rules, outcome.result["da"], outcome.result["da"].replace(word, NEW_WORD))
     # 2. Retarget the first answer (and, since every node has exactly one answer leading to it, the second).
     a, b = question.answers[first].next, question.answers[second].next
     edit(rules, f"next: {a}\n", "next: SWAPPED\n")
@@ -146,14 +147,14 @@ def test_lists_exactly_the_changed_items(repo: Path, tmp_path: Path) -> None:
     fields = {key: [(f.name, f.language) for f in item.fields] for key, item in items.items()}
     assert fields[("outcome", "changed", edits.reworded.id)] == [("Result", "da")]
     assert fields[("question", "changed", edits.question.id)] == [
-        (f'Answer {edits.first + 1} "{a.label.da}" leads to', None),
-        (f'Answer {edits.second + 1} "{b.label.da}" leads to', None),
+        (f'Answer {edits.first + 1} "{a.label["da"]}" leads to', None),
+        (f'Answer {edits.second + 1} "{b.label["da"]}" leads to', None),
     ]
     for outcome in (a.next, b.next):
         assert fields[("route", "changed", outcome)] == [("Answers given", "da"), ("Answers given", "en")]
     outcome = items[("outcome", "changed", edits.reworded.id)]
-    assert outcome.addresses.da == f"/guide/{edits.tree.id}/{edits.reworded.id}/"
-    assert outcome.addresses.en == f"/en/guide/{edits.tree.id}/{edits.reworded.id}/"
+    assert outcome.addresses["da"] == f"/guide/{edits.tree.id}/{edits.reworded.id}/"
+    assert outcome.addresses["en"] == f"/en/guide/{edits.tree.id}/{edits.reworded.id}/"
 
     pages = {(item.kind, item.status, item.key): item for item in changes.pages}
     assert set(pages) == {("page", "added", NEW_PAGE), ("page", "changed", "mitid.md")}
@@ -161,8 +162,8 @@ def test_lists_exactly_the_changed_items(repo: Path, tmp_path: Path) -> None:
     assert [(f.name, f.language) for f in mitid.fields] == [("Title", "en")]
     assert mitid.fields[0].diff.plain() == f"{{+About+}} {edits.english_title}"
     new_page = pages[("page", "added", NEW_PAGE)]
-    assert (new_page.addresses.da, new_page.addresses.en) == ("/ny-side/", "/en/ny-side/")
-    assert (new_page.title.da, new_page.title.en) == ("Ny side", "New page")
+    assert (new_page.addresses["da"], new_page.addresses["en"]) == ("/ny-side/", "/en/ny-side/")
+    assert (new_page.title["da"], new_page.title["en"]) == ("Ny side", "New page")
 
 
 def test_report_shows_addresses_and_word_diffs(repo: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -172,21 +173,21 @@ def test_report_shows_addresses_and_word_diffs(repo: Path, capsys: pytest.Captur
     a = question.answers[edits.first]
     b = question.answers[edits.second]
 
-    assert f"GUIDE: {edits.tree.title.da} ({tree})" in out
+    assert f"GUIDE: {edits.tree.title['da']} ({tree})" in out
     assert out.count("GUIDE:") == 1
-    assert f"Changed outcome: {outcome.heading.da}" in out
+    assert f"Changed outcome: {outcome.heading['da']}" in out
     assert f"da: /guide/{tree}/{outcome.id}/   en: /en/guide/{tree}/{outcome.id}/" in out
     assert "Result (da):" in out and "Result (en)" not in out
     assert f"[-{edits.word}-]{{+{NEW_WORD}+}}" in out
 
-    assert f"Changed question: {question.question.da}" in out
+    assert f"Changed question: {question.question['da']}" in out
     assert f"da: /guide/{tree}/{question.id}/   en: /en/guide/{tree}/{question.id}/" in out
     assert f"[-{a.next}-]{{+{b.next}+}}" in out
     assert f"[-{b.next}-]{{+{a.next}+}}" in out
 
     assert out.count("Changed route to:") == 2
     assert "Answers given (da):" in out and "Answers given (en):" in out
-    assert f"Changed route to: {outcome.heading.da}" in out
+    assert f"Changed route to: {outcome.heading['da']}" in out
 
     assert "New page: Ny side\n  da: /ny-side/   en: /en/ny-side/" in out
     assert "Changed page: MitID\n  da: /mitid/   en: /en/mitid/" in out

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from borgerguide import load_rules
+from borgerguide import load_rules, read_languages
 from borgerguide.editors.readability import LIX_TARGET, MAX_SENTENCE_WORDS, long_sentences, page_lix, tree_lix
 from borgerguide.editors.terms import term_slips
 from borgerguide.errors import RulesError
@@ -17,12 +17,13 @@ from borgerguide.guidance.pages import check_parity, load_pages, source_problems
 from borgerguide.rules.load import load_sources
 
 ROOT = Path(__file__).resolve().parent.parent
+LANGUAGES = read_languages(ROOT)
 DOCS = ROOT / "docs"
 DANISH_PAGES = sorted((DOCS / "da").rglob("*.md"))
 
 
 def test_both_languages_have_the_same_pages() -> None:
-    assert check_parity(DOCS) == []
+    assert check_parity(DOCS, LANGUAGES) == []
     danish = {p.relative_to(DOCS / "da") for p in (DOCS / "da").rglob("*.md")}
     english = {p.relative_to(DOCS / "en") for p in (DOCS / "en").rglob("*.md")}
     assert danish == english and len(danish) >= 20
@@ -34,13 +35,13 @@ def test_a_page_in_one_language_only_is_reported(tmp_path: Path) -> None:
     (tmp_path / "da" / "ny-side.md").write_text(
         "---\ntitle: Ny\ndescription: Ny side.\nlast_reviewed: 2026-11-26\n---\n"
     )
-    problems = check_parity(tmp_path)
+    problems = check_parity(tmp_path, LANGUAGES)
     assert [str(p.file) for p in problems] == ["docs/da/ny-side.md"]
     assert "docs/en/ny-side.md" in problems[0].message
 
 
 def test_every_page_has_valid_front_matter() -> None:
-    pages = load_pages(DOCS)  # raises RulesError listing every problem
+    pages = load_pages(DOCS, LANGUAGES)  # raises RulesError listing every problem
     for language in ("da", "en"):
         for page in pages[language].values():
             assert page.title and page.description and page.last_reviewed
@@ -63,7 +64,7 @@ def test_bad_front_matter_is_reported_with_file_and_fix(tmp_path: Path, front_ma
         (tmp_path / language).mkdir()
         (tmp_path / language / "side.md").write_text(front_matter + "# Side\n")
     with pytest.raises(RulesError) as error:
-        load_pages(tmp_path)
+        load_pages(tmp_path, LANGUAGES)
     report = str(error.value)
     assert expected in report
     assert "docs/da/side.md" in report and "docs/en/side.md" in report
@@ -81,7 +82,7 @@ def test_page_titles_match_their_heading() -> None:
 
 @pytest.mark.parametrize("page", DANISH_PAGES, ids=lambda p: p.relative_to(DOCS).as_posix())
 def test_danish_page_is_easy_to_read(page: Path) -> None:
-    lix = page_lix(page)
+    lix = page_lix(page, LANGUAGES.default)
     print(f"LIX {lix:5.1f}  {page.relative_to(ROOT)}")
     assert lix <= LIX_TARGET, f"{page.relative_to(ROOT)} has LIX {lix:.1f}; aim for {LIX_TARGET} or less"
 
@@ -110,7 +111,7 @@ def test_every_phone_number_and_address_cites_where_it_is_published() -> None:
 
 def test_every_page_lists_its_sources_from_the_registry() -> None:
     registry = yaml.safe_load((ROOT / "data" / "sources.yml").read_text("utf-8"))
-    pages = load_pages(DOCS)
+    pages = load_pages(DOCS, LANGUAGES)
     assert source_problems(pages, registry) == []
     for language in ("da", "en"):
         for page in pages[language].values():
@@ -126,7 +127,7 @@ def test_an_unknown_source_on_a_page_is_located(tmp_path: Path) -> None:
         (tmp_path / language / "side.md").write_text(
             "---\ntitle: X\ndescription: Y\nlast_reviewed: 2026-11-26\nsources: [borger-dkk]\n---\n# X\n"
         )
-    problems = source_problems(load_pages(tmp_path), {"borger-dk": object()})
+    problems = source_problems(load_pages(tmp_path, LANGUAGES), {"borger-dk": object()})
     assert [(p.file, p.line) for p in problems] == [("docs/da/side.md", 5), ("docs/en/side.md", 5)]
     assert "unknown source 'borger-dkk'" in problems[0].message and problems[0].hint == "Did you mean 'borger-dk'?"
 
@@ -135,7 +136,7 @@ def test_a_source_address_must_be_https(tmp_path: Path) -> None:
     path = tmp_path / "sources.yml"
     path.write_text("borger-dk:\n  title: borger.dk\n  url: http://www.borger.dk\n", "utf-8")
     with pytest.raises(RulesError) as error:
-        load_sources(path, "data/sources.yml")
+        load_sources(path, "data/sources.yml", LANGUAGES)
     assert "data/sources.yml:3: [source borger-dk] the address 'http://www.borger.dk' must start with https://" in str(
         error.value
     )
@@ -150,6 +151,7 @@ def test_a_slip_is_reported_with_file_line_and_the_word_to_use(tmp_path: Path) -
     for part in ("docs/da", "docs/en", "data"):
         (tmp_path / part).mkdir(parents=True)
     shutil.copy2(ROOT / "data" / "terms.yml", tmp_path / "data" / "terms.yml")
+    shutil.copy2(ROOT / "mkdocs.yml", tmp_path / "mkdocs.yml")
     (tmp_path / "docs" / "da" / "side.md").write_text("# Side\n\nDu kan blive undtaget fra Digital Post.\n")
     # In the data files a term belongs to its language: the Danish slip is found, the English text is left alone.
     (tmp_path / "data" / "rules.yml").write_text(
@@ -163,15 +165,17 @@ def test_a_slip_is_reported_with_file_line_and_the_word_to_use(tmp_path: Path) -
     }
 
 
-@pytest.mark.parametrize("tree", load_rules(ROOT / "data" / "rules.yml").trees.values(), ids=lambda tree: tree.id)
+@pytest.mark.parametrize(
+    "tree", load_rules(ROOT / "data" / "rules.yml", languages=LANGUAGES).trees.values(), ids=lambda tree: tree.id
+)
 def test_danish_guide_text_is_easy_to_read(tree) -> None:  # type: ignore[no-untyped-def]
-    lix = tree_lix(tree)
+    lix = tree_lix(tree, LANGUAGES.default)
     print(f"LIX {lix:5.1f}  guide {tree.id}")
     assert lix <= LIX_TARGET, f"the Danish texts of guide {tree.id} have LIX {lix:.1f}; aim for {LIX_TARGET} or less"
 
 
 def test_danish_sentences_are_short() -> None:
-    found = long_sentences(ROOT)
+    found = long_sentences(ROOT, LANGUAGES.default)
     assert found == [], f"Danish sentences over {MAX_SENTENCE_WORDS} words; split each in two:\n  " + "\n  ".join(found)
 
 
@@ -184,5 +188,5 @@ def test_a_long_sentence_is_reported_with_file_and_line(tmp_path: Path) -> None:
     )
     (tmp_path / "data" / "rules.yml").write_text(f'x:\n  label: {{da: "{long}.", en: "{long}."}}\n', "utf-8")
     (tmp_path / "data" / "cases.yml").write_text("cases: {}\n", "utf-8")
-    found = long_sentences(tmp_path)
+    found = long_sentences(tmp_path, LANGUAGES.default)
     assert [line.split(" words")[0] for line in found] == ["docs/da/side.md:6: 30", "data/rules.yml:2: 30"]

@@ -17,7 +17,7 @@ from urllib.parse import urljoin, urlsplit
 import markdown as python_markdown
 import pytest
 from bs4 import BeautifulSoup, Comment
-from conftest import ROOT, Build, content_pages, page_language, soup
+from conftest import LANGUAGES, ROOT, Build, content_pages, page_language, soup
 from test_schema import _danish_and_english, _described, editor_load, errors
 
 from borgerguide import RulesError, load_rules
@@ -38,9 +38,9 @@ from borgerguide.site.render import Renderer
 from borgerguide.site.urls import url_of
 from borgerguide.teaching.kit import booklet_source
 
-SOURCES = load_sources(ROOT / "data" / "sources.yml", "data/sources.yml")
-RULES = load_rules(ROOT / "data" / "rules.yml", sources=SOURCES)
-GLOSSARY = load_glossary(ROOT / GLOSSARY_FILE, GLOSSARY_FILE, SOURCES)
+SOURCES = load_sources(ROOT / "data" / "sources.yml", "data/sources.yml", LANGUAGES)
+RULES = load_rules(ROOT / "data" / "rules.yml", sources=SOURCES, languages=LANGUAGES)
+GLOSSARY = load_glossary(ROOT / GLOSSARY_FILE, LANGUAGES, GLOSSARY_FILE, SOURCES)
 PREFIX = {"da": "", "en": "en/"}
 
 VALID = """\
@@ -72,7 +72,7 @@ def _problems(tmp_path: Path, text: str) -> list[str]:
     path = tmp_path / "glossary.yml"
     path.write_text(text, "utf-8")
     with pytest.raises(RulesError) as caught:
-        load_glossary(path, GLOSSARY_FILE, SOURCES)
+        load_glossary(path, LANGUAGES, GLOSSARY_FILE, SOURCES)
     return [str(problem) for problem in caught.value.problems]
 
 
@@ -104,7 +104,7 @@ def test_the_explanations_tell_fritaget_and_undtaget_apart() -> None:
 def test_valid_glossary_is_read(tmp_path: Path) -> None:
     path = tmp_path / "glossary.yml"
     path.write_text(VALID, "utf-8")
-    glossary = load_glossary(path, GLOSSARY_FILE, SOURCES)
+    glossary = load_glossary(path, LANGUAGES, GLOSSARY_FILE, SOURCES)
     assert glossary.terms["fuldmagt"].forms_in("da") == ("fuldmagt", "fuldmagten", "fuldmagter")
     assert glossary.terms["fremtidsfuldmagt"].forms_in("en") == ("lasting power of attorney",)
 
@@ -163,7 +163,7 @@ def _docs(tmp_path: Path, danish: str, english: str) -> Path:
 def test_a_term_no_page_uses_stops_the_build_at_its_line(tmp_path: Path) -> None:
     path = tmp_path / "glossary.yml"
     path.write_text(VALID, "utf-8")
-    glossary = load_glossary(path, GLOSSARY_FILE, SOURCES)
+    glossary = load_glossary(path, LANGUAGES, GLOSSARY_FILE, SOURCES)
     # "fremtidsfuldmagt" only in a heading and a link, which do not count; "fuldmagt" in a sentence.
     docs = _docs(
         tmp_path,
@@ -179,7 +179,8 @@ def test_a_term_no_page_uses_stops_the_build_at_its_line(tmp_path: Path) -> None
     danish, english = report
     assert danish.startswith(f"{GLOSSARY_FILE}:{_line(VALID, '      da: fremtidsfuldmagt')}: [term fremtidsfuldmagt]")
     assert (
-        "no Danish page or guide uses the term 'fremtidsfuldmagt'" in danish and "[[term:fremtidsfuldmagt]]" in danish
+        "no Dansk (da) page or guide uses the term 'fremtidsfuldmagt'" in danish
+        and "[[term:fremtidsfuldmagt]]" in danish
     )
     assert english.startswith(f"{GLOSSARY_FILE}:{_line(VALID, '      en: lasting power of attorney')}:")
     assert "'lasting power of attorney'" in english and "'forms: en:'" in english
@@ -193,7 +194,7 @@ def test_every_real_term_is_used_in_both_languages() -> None:
 def test_an_editors_term_marker_counts_as_a_use_and_an_unknown_id_is_located(tmp_path: Path) -> None:
     path = tmp_path / "glossary.yml"
     path.write_text(VALID, "utf-8")
-    glossary = load_glossary(path, GLOSSARY_FILE, SOURCES)
+    glossary = load_glossary(path, LANGUAGES, GLOSSARY_FILE, SOURCES)
     docs = _docs(tmp_path, "Se [[term:fremtidsfuldmagt]].\n\nOg [[term:fuldmagd]].", "See [[term:fuldmagt]].")
     uses, problems = find_uses(glossary, docs, replace(RULES, trees={}), _to_html)
     assert [u.key for u in uses["da"]["fremtidsfuldmagt"]] == ["side.md"]
@@ -237,7 +238,7 @@ def test_the_build_stops_on_an_unused_term_and_an_unknown_term_marker(
     assert build.returncode != 0
     term_line = _line(text, "    term: {da: Personbogen")
     for expected in (
-        f"data/glossary.yml:{term_line}: [term personbogen] no Danish page or guide uses the term 'personbogen'",
+        f"data/glossary.yml:{term_line}: [term personbogen] no Dansk (da) page or guide uses the term 'personbogen'",
         f"docs/da/nemsms.md:{page_text.count(chr(10))}: unknown glossary term 'fuldmagd'",
         "Did you mean 'fuldmagt'?",
         "The site was not built",

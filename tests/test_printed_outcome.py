@@ -24,19 +24,18 @@ import segno
 import yaml
 import zxingcpp
 from browser_support import serve
-from conftest import MUNICIPALITY, READY_MUNICIPALITY, ROOT, run_build, soup
+from conftest import LANGUAGES, MUNICIPALITY, READY_MUNICIPALITY, ROOT, run_build, soup
 from PIL import Image
 from playwright.sync_api import Browser, Page
 from pypdf import PdfReader
 
-from borgerguide import LANGUAGES
 from borgerguide.project import load_project
 from borgerguide.rules.model import Outcome, Tree
 from borgerguide.site.qr import QR_ERROR
 from borgerguide.site.render import Renderer
 from borgerguide.site.strings import format_date, ui_strings
 
-PROJECT = load_project(ROOT)
+PROJECT = load_project(ROOT, LANGUAGES)
 RULES = PROJECT.rules  # the contacts with the municipality's details filled in, as the site has them
 SITE_URL = MUNICIPALITY["site_url"].rstrip("/") + "/"
 READY = yaml.safe_load(READY_MUNICIPALITY.read_text("utf-8"))
@@ -57,7 +56,7 @@ SAMPLE = [
 
 
 def _path(language: str, tree: Tree, outcome: Outcome) -> str:
-    return ("" if language == LANGUAGES[0] else f"{language}/") + f"guide/{tree.id}/{outcome.id}/"
+    return LANGUAGES.prefix(language) + f"guide/{tree.id}/{outcome.id}/"
 
 
 def _flat(text: str) -> str:

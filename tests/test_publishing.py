@@ -11,7 +11,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from conftest import READY_MUNICIPALITY, ROOT, content_pages, page_language, soup
+from conftest import LANGUAGES, READY_MUNICIPALITY, ROOT, content_pages, page_language, soup
 
 from borgerguide import RulesError
 from borgerguide.municipality import load_municipality, publishing_problems
@@ -24,7 +24,7 @@ RULES = ROOT / "data" / "rules.yml"
 def _municipality(tmp_path: Path, text: str):
     path = tmp_path / "municipality.yml"
     path.write_text(text, "utf-8")
-    return load_municipality(path, "data/municipality.yml")
+    return load_municipality(path, LANGUAGES, "data/municipality.yml")
 
 
 def _ready_text() -> str:
@@ -40,7 +40,8 @@ def _rules(municipality):
         RULES,
         display_name="data/rules.yml",
         municipality=municipality,
-        sources=load_sources(ROOT / "data" / "sources.yml", "data/sources.yml"),
+        sources=load_sources(ROOT / "data" / "sources.yml", "data/sources.yml", LANGUAGES),
+        languages=LANGUAGES,
     )
 
 
@@ -68,7 +69,7 @@ def test_contacts_take_the_municipality_details(tmp_path: Path) -> None:
     rules = _rules(_municipality(tmp_path, _ready_text()))
     borgerservice = rules.contacts["borgerservice"]
     assert borgerservice.phone == "11 22 33 44" and borgerservice.tel_uri == "tel:+4511223344"
-    assert borgerservice.opening_hours is not None and "torsdag" in borgerservice.opening_hours.da
+    assert borgerservice.opening_hours is not None and "torsdag" in borgerservice.opening_hours["da"]
     assert borgerservice.email == "borgerservice@testkommune.dk"
 
 
@@ -79,7 +80,12 @@ def test_a_contact_may_not_repeat_a_municipality_detail(tmp_path: Path) -> None:
     path = tmp_path / "rules.yml"
     path.write_text(text, "utf-8")
     with pytest.raises(RulesError) as error:
-        load_rules(path, display_name="data/rules.yml", municipality=_municipality(tmp_path, _ready_text()))
+        load_rules(
+            path,
+            display_name="data/rules.yml",
+            municipality=_municipality(tmp_path, _ready_text()),
+            languages=LANGUAGES,
+        )
     report = str(error.value)
     assert f"data/rules.yml:{_line(text, '11 22 33 44')}: [contact borgerservice]" in report
     assert "write it under 'borgerservice:' in data/municipality.yml" in report
@@ -90,7 +96,12 @@ def test_a_contact_must_name_an_existing_municipality_entry(tmp_path: Path) -> N
     path = tmp_path / "rules.yml"
     path.write_text(text, "utf-8")
     with pytest.raises(RulesError) as error:
-        load_rules(path, display_name="data/rules.yml", municipality=_municipality(tmp_path, _ready_text()))
+        load_rules(
+            path,
+            display_name="data/rules.yml",
+            municipality=_municipality(tmp_path, _ready_text()),
+            languages=LANGUAGES,
+        )
     assert "Did you mean 'borgerservice'?" in str(error.value)
 
 
@@ -136,7 +147,7 @@ def test_each_missing_or_placeholder_detail_stops_publishing(
 
 
 def test_the_real_details_list_what_is_still_missing() -> None:
-    project = load_project(ROOT)
+    project = load_project(ROOT, LANGUAGES)
     for problem in project.not_ready:
         assert problem.file in ("data/municipality.yml", "data/rules.yml") and problem.hint, problem
 
@@ -209,7 +220,7 @@ def test_the_site_publishes_from_a_filled_in_municipality(project_copy: Path) ->
 
 
 def test_every_page_of_a_preview_says_whether_it_is_ready(site: Path) -> None:
-    missing = len(load_project(ROOT).not_ready)
+    missing = len(load_project(ROOT, LANGUAGES).not_ready)
     for page in content_pages(site):
         notice = soup(page).find(class_="dd-preview")
         if missing:

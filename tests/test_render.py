@@ -4,25 +4,26 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from borgerguide import load_rules
+from borgerguide import load_rules, read_languages
 from borgerguide.guidance.markers import expand_markers
 from borgerguide.rules.model import Answer, Contact, Outcome, Question, Rules, Text, Tree
 from borgerguide.site.render import Renderer
 from borgerguide.site.urls import relative
 
 ROOT = Path(__file__).resolve().parent.parent
-RULES = load_rules(ROOT / "data" / "rules.yml")
+LANGUAGES = read_languages(ROOT)
+RULES = load_rules(ROOT / "data" / "rules.yml", languages=LANGUAGES)
 
 
 def _hostile_rules() -> Rules:
     """Bypasses validation on purpose: escaping must hold even for text the validator would refuse."""
-    evil = Text("<script>alert('da')</script> & *fed*", "<img src=x onerror=alert(1)>")
-    question = Question("q", evil, (Answer(evil, "a"), Answer(Text("Nej", "No"), "b")), hint=evil)
+    evil = Text(da="<script>alert('da')</script> & *fed*", en="<img src=x onerror=alert(1)>")
+    question = Question("q", evil, (Answer(evil, "a"), Answer(Text(da="Nej", en="No"), "b")), hint=evil)
     a = Outcome("a", evil, evil, (evil,), ("c",), ())
-    b = Outcome("b", Text("B", "B"), Text("B", "B"), (Text("B", "B"),), (), ())
+    b = Outcome("b", Text(da="B", en="B"), Text(da="B", en="B"), (Text(da="B", en="B"),), (), ())
     tree = Tree("t", evil, evil, evil, "q", {"q": question, "a": a, "b": b})
     contact = Contact("c", evil, evil, "33 98 00 10", "<b>Vej</b>", "https://example.org/?a=<x>")
-    return Rules({"c": contact}, {"t": tree}, "2026-11-26", ("c",))
+    return Rules(LANGUAGES, {"c": contact}, {"t": tree}, "2026-11-26", ("c",))
 
 
 def test_text_from_the_rules_cannot_inject_markup() -> None:

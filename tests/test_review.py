@@ -7,7 +7,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from conftest import ROOT
+from conftest import LANGUAGES, ROOT
 
 from borgerguide.editors.review import due_for_review, months_before
 from borgerguide.project import load_project
@@ -26,7 +26,7 @@ def test_only_what_is_older_than_the_age_is_listed_oldest_first(project_copy: Pa
     other.write_text(
         other.read_text("utf-8").replace("last_reviewed: 2026-11-26", "last_reviewed: 2025-06-30"), "utf-8"
     )
-    project = load_project(project_copy)
+    project = load_project(project_copy, LANGUAGES)
     due = due_for_review(project.pages, project.rules, datetime.date(2026, 11, 26), months=12)
     assert [(item.where, item.reviewed.isoformat()) for item in due] == [
         ("docs/da/nemsms.md", "2024-03-01"),

@@ -9,6 +9,7 @@ import tempfile
 from pathlib import Path
 
 import yaml
+from conftest import LANGUAGES
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from test_rules_validation import VALID
@@ -73,7 +74,7 @@ def _load_text(text: str) -> None:
         path = Path(folder) / "rules.yml"
         path.write_text(text, "utf-8")
         try:
-            load_rules(path, known_pages=frozenset({"mitid.md"}), display_name="data/rules.yml")
+            load_rules(path, known_pages=frozenset({"mitid.md"}), display_name="data/rules.yml", languages=LANGUAGES)
         except RulesError as error:
             # One located line per problem (the text itself may contain anything, even the file name).
             located = [line for line in str(error).splitlines() if line.startswith("  data/rules.yml")]

@@ -7,10 +7,11 @@ from pathlib import Path
 
 import pytest
 
-from borgerguide import RulesError, load_rules
+from borgerguide import RulesError, load_rules, read_languages
 from borgerguide.rules.model import Source
 
 ROOT = Path(__file__).resolve().parent.parent
+LANGUAGES = read_languages(ROOT)
 PAGES = frozenset({"mitid.md", "hjaelp.md", "selvbetjening/index.md"})
 
 VALID = """\
@@ -108,7 +109,7 @@ SOURCES = {
 def _load(tmp_path: Path, text: str):
     path = tmp_path / "rules.yml"
     path.write_text(text, "utf-8")
-    return load_rules(path, known_pages=PAGES, display_name="data/rules.yml", sources=SOURCES)
+    return load_rules(path, known_pages=PAGES, display_name="data/rules.yml", sources=SOURCES, languages=LANGUAGES)
 
 
 def _problems(tmp_path: Path, text: str) -> str:
@@ -131,13 +132,13 @@ def test_the_valid_document_loads(tmp_path: Path) -> None:
     rules = _load(tmp_path, VALID)
     tree = rules.trees["test"]
     assert [o.id for o in tree.outcomes_in_order()] == ["yes-outcome", "no-outcome", "unsure-outcome"]
-    assert tree.trail("no-outcome")[0].answer.label.en == "No"
+    assert tree.trail("no-outcome")[0].answer.label["en"] == "No"
     assert rules.contacts["mitid-support"].tel_uri == "tel:+4533980010"
 
 
 def test_the_real_rules_file_is_valid() -> None:
     pages = frozenset(p.relative_to(ROOT / "docs" / "da").as_posix() for p in (ROOT / "docs" / "da").rglob("*.md"))
-    rules = load_rules(ROOT / "data" / "rules.yml", known_pages=pages)
+    rules = load_rules(ROOT / "data" / "rules.yml", known_pages=pages, languages=LANGUAGES)
     assert set(rules.trees) == {"undtagelse", "hjaelp", "hjaelp-andre"}
 
 
@@ -665,14 +666,14 @@ def test_file_that_is_not_utf8(tmp_path: Path) -> None:
     path = tmp_path / "rules.yml"
     path.write_bytes(VALID.encode("utf-8") + "# Særlige forhold\n".encode("latin-1"))
     with pytest.raises(RulesError) as error:
-        load_rules(path, display_name="data/rules.yml")
+        load_rules(path, display_name="data/rules.yml", languages=LANGUAGES)
     assert f"data/rules.yml:{VALID.count(chr(10)) + 1}: the file is not UTF-8 text." in str(error.value)
     assert "Save the file as UTF-8" in str(error.value)
 
 
 def test_missing_rules_file(tmp_path: Path) -> None:
     with pytest.raises(RulesError) as error:
-        load_rules(tmp_path / "rules.yml", display_name="data/rules.yml")
+        load_rules(tmp_path / "rules.yml", display_name="data/rules.yml", languages=LANGUAGES)
     assert "data/rules.yml: cannot read the file" in str(error.value)
 
 

@@ -21,11 +21,13 @@ from jsonschema import Draft202012Validator
 from jsonschema.exceptions import ValidationError
 from test_rules_validation import CASES, VALID
 
+from borgerguide import read_languages
 from borgerguide.municipality import load_municipality
 from borgerguide.project import MUNICIPALITY_ENV, load_project
 from borgerguide.teaching.cases import load_cases
 
 ROOT = Path(__file__).resolve().parent.parent
+LANGUAGES = read_languages(ROOT)
 SCHEMAS = ("rules", "cases", "sources", "municipality")
 DATA_FILES = {name: ROOT / "data" / f"{name}.yml" for name in SCHEMAS}
 
@@ -151,7 +153,7 @@ def test_data_file_starts_with_the_schema_modeline(name: str) -> None:
 def validated(monkeypatch_module: pytest.MonkeyPatch) -> None:
     """The real data files, accepted by the validator (the schemas are only compared with accepted data)."""
     monkeypatch_module.delenv(MUNICIPALITY_ENV, raising=False)
-    project = load_project(ROOT)
+    project = load_project(ROOT, LANGUAGES)
     load_cases(DATA_FILES["cases"], project.rules, "data/cases.yml")
 
 
@@ -170,7 +172,7 @@ def test_real_data_file_passes_its_schema(validated: None, name: str) -> None:
 
 def test_filled_in_municipality_file_passes_its_schema() -> None:
     path = ROOT / "tests" / "fixtures" / "municipality-ready.yml"
-    load_municipality(path, "tests/fixtures/municipality-ready.yml")
+    load_municipality(path, LANGUAGES, "tests/fixtures/municipality-ready.yml")
     found = errors("municipality", editor_load(path.read_text("utf-8")))
     assert not found, _report(found)
 

@@ -11,11 +11,13 @@ import yaml
 from conftest import MUNICIPALITY, content_pages, html_pages, page_language, soup
 from site_checks import site_problems
 
+from borgerguide import read_languages
 from borgerguide.guidance.pages import page_url
 from borgerguide.project import load_project
 from borgerguide.site.urls import node_source, url_of
 
 ROOT = Path(__file__).resolve().parent.parent
+LANGUAGES = read_languages(ROOT)
 CONFIG = yaml.load((ROOT / "mkdocs.yml").read_text("utf-8"), Loader=yaml.BaseLoader)
 SITE_HOST = urlparse(MUNICIPALITY["site_url"]).hostname
 
@@ -123,7 +125,7 @@ def test_every_page_has_the_municipality_footer(site: Path) -> None:
 
 
 def test_the_footer_shows_each_page_its_own_review_date(site: Path) -> None:
-    project = load_project(ROOT)
+    project = load_project(ROOT, LANGUAGES)
     for language, prefix in (("da", ""), ("en", "en/")):
         for path, page in project.pages[language].items():
             built = site / prefix / page_url(path) / "index.html"
@@ -140,7 +142,7 @@ def _last_section_heading(doc) -> str:  # type: ignore[no-untyped-def]
 
 
 def test_every_guidance_page_and_outcome_ends_with_its_sources(site: Path) -> None:
-    project = load_project(ROOT)
+    project = load_project(ROOT, LANGUAGES)
     for language, prefix, heading in (("da", "", "Kilder"), ("en", "en/", "Sources")):
         for path, page in project.pages[language].items():
             doc = soup(site / prefix / page_url(path) / "index.html")
@@ -161,7 +163,7 @@ def test_every_guidance_page_and_outcome_ends_with_its_sources(site: Path) -> No
 def test_every_outcome_offers_a_contact_a_reader_can_reach(site: Path) -> None:
     """With the municipality's details filled in, each outcome shows a phone, e-mail or web link; until then
     the publishing gate refuses (test_publishing.py), so here the non-municipal channels are checked."""
-    project = load_project(ROOT)
+    project = load_project(ROOT, LANGUAGES)
     for tree in project.rules.trees.values():
         for outcome in tree.outcomes:
             contacts = [project.rules.contacts[c] for c in outcome.contacts]
@@ -184,8 +186,14 @@ def test_language_switcher_leads_to_the_same_page(site: Path) -> None:
     for path in samples:
         for language, other in (("da", "en"), ("en", "da")):
             url = f"/{path}" if language == "da" else f"/en/{path}"
-            page = site / url.lstrip("/") / "index.html"
-            link = soup(page).select_one(".dd-language__link")
+            page = soup(site / url.lstrip("/") / "index.html")
+            # Every configured language in its own name, the current one first and marked, not a link.
+            items = page.select(".dd-language__item")
+            names = [item.get_text(strip=True) for item in items]
+            assert names == [LANGUAGES.info(language).name, LANGUAGES.info(other).name], url
+            current = items[0].select_one("[aria-current]")
+            assert current is not None and current.get("lang") == language and items[0].find("a") is None, url
+            link = page.select_one(".dd-language__link")
             assert link is not None and link.get("lang") == other and link.get("hreflang") == other, url
             target = urljoin(url, link["href"])
             expected = f"/{path}" if other == "da" else f"/en/{path}"
@@ -198,7 +206,7 @@ def test_phone_numbers_are_links_that_dial(site: Path) -> None:
     assert link is not None and link.get_text() == "33 98 00 10"
     all_tel = {a["href"] for p in content_pages(site) for a in soup(p).select('a[href^="tel:"]')}
     # Every number a reader can tap is a number in the contact registry or the municipality file, and back.
-    contacts = load_project(ROOT).rules.contacts.values()
+    contacts = load_project(ROOT, LANGUAGES).rules.contacts.values()
     assert all_tel == {c.tel_uri for c in contacts if c.tel_uri}
 
 

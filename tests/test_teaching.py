@@ -16,7 +16,7 @@ import textstat
 import yaml
 from conftest import MUNICIPALITY, Build, soup
 
-from borgerguide import RulesError, load_rules
+from borgerguide import RulesError, load_rules, read_languages
 from borgerguide.editors.readability import LIX_TARGET, plain_text
 from borgerguide.guidance.glossary import GLOSSARY_SOURCE
 from borgerguide.guidance.pages import load_pages, page_url
@@ -34,15 +34,15 @@ from borgerguide.teaching.kit import (
 )
 
 ROOT = Path(__file__).resolve().parent.parent
-RULES = load_rules(ROOT / "data" / "rules.yml")
-# The case IDs, read without the checks of borgerguide.teaching.cases: a case that contradicts the rules still reaches
-# a test body (and its assertion) instead of failing the whole module at import.
+LANGUAGES = read_languages(ROOT)
+RULES = load_rules(ROOT / "data" / "rules.yml", languages=LANGUAGES)
+# The case IDs, read without the checks of borgerguide.teaching.cases: a case that contradicts the rules still
+# reaches a test body (and its assertion) instead of failing the whole module at import.
 RAW_CASES: dict[str, Any] = yaml.safe_load((ROOT / CASES_FILE).read_text("utf-8"))["cases"]
 CASE_IDS = list(RAW_CASES)
-PAGES = load_pages(ROOT / "docs")
+PAGES = load_pages(ROOT / "docs", LANGUAGES)
 CONFIG = yaml.load((ROOT / "mkdocs.yml").read_text("utf-8"), Loader=yaml.BaseLoader)
 SITE_URL = MUNICIPALITY["site_url"].rstrip("/") + "/"
-LANGUAGES = ("da", "en")
 GUIDANCE = sorted(p for p in PAGES["da"] if not p.startswith("undervisning/"))
 
 
@@ -96,14 +96,14 @@ def test_at_least_eight_cases_cover_every_guide() -> None:
     assert {case.tree for case in cases} == set(RULES.trees)
     for case in cases:
         for text in (case.title, case.story, case.solution, *case.questions):
-            assert text.da and text.en, case.id
+            assert text["da"] and text["en"], case.id
 
 
 @pytest.mark.parametrize("case_id", CASE_IDS)
 def test_danish_case_text_is_easy_to_read(case_id: str) -> None:
     case = checked_cases().cases[case_id]
     textstat.set_lang("da")
-    text = "\n".join([case.title.da, case.story.da, *(q.da for q in case.questions), case.solution.da])
+    text = "\n".join([case.title["da"], case.story["da"], *(q["da"] for q in case.questions), case.solution["da"]])
     lix = float(textstat.lix(plain_text(text)))
     print(f"LIX {lix:5.1f}  case {case.id}")
     assert lix <= LIX_TARGET, f"case {case.id} has LIX {lix:.1f}; aim for {LIX_TARGET} or less"

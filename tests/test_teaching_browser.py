@@ -26,7 +26,7 @@ from PIL import Image
 from playwright.sync_api import Page, sync_playwright
 from pypdf import PdfReader
 
-from borgerguide import load_rules
+from borgerguide import load_rules, read_languages
 from borgerguide.guidance.pages import load_pages, page_url
 from borgerguide.site.urls import url_of
 from borgerguide.teaching.cases import CASES_FILE, load_cases
@@ -35,9 +35,10 @@ from borgerguide.teaching.kit import booklet_source, case_source, page_handout_s
 pytestmark = pytest.mark.browser
 
 ROOT = Path(__file__).resolve().parent.parent
-RULES = load_rules(ROOT / "data" / "rules.yml")
+LANGUAGES = read_languages(ROOT)
+RULES = load_rules(ROOT / "data" / "rules.yml", languages=LANGUAGES)
 CASES = load_cases(ROOT / CASES_FILE, RULES, CASES_FILE)
-PAGES = load_pages(ROOT / "docs")
+PAGES = load_pages(ROOT / "docs", LANGUAGES)
 SITE_URL = MUNICIPALITY["site_url"].rstrip("/") + "/"
 # A4 at 96 dpi is 794 px wide; the print style has 15 mm (57 px) margins on each side.
 A4_CONTENT_WIDTH = 794 - 2 * 57

@@ -8,16 +8,16 @@ from pathlib import Path
 
 import pytest
 
-from borgerguide import load_rules
+from borgerguide import load_rules, read_languages
 from borgerguide.rules.model import Answer, Node, Outcome, Question, Text, Tree
 from borgerguide.site.flowchart import CHAR_WIDTH, MIN_BOX_WIDTH, PADDING, WIDTH, Flowchart, layout
 
 ROOT = Path(__file__).resolve().parent.parent
-RULES = load_rules(ROOT / "data" / "rules.yml")
+RULES = load_rules(ROOT / "data" / "rules.yml", languages=read_languages(ROOT))
 
 
 def _text(words: str) -> Text:
-    return Text(words, words)
+    return Text(da=words, en=words)
 
 
 def _question(node_id: str, *answers: tuple[str, str], text: str | None = None) -> Question:
@@ -84,7 +84,7 @@ def test_following_an_answer_reaches_the_node_it_names() -> None:
 
 def test_an_answer_is_found_by_where_it_leads() -> None:
     step = SMALL.step("q2", "q3")
-    assert step is not None and step.question.id == "q2" and step.answer.label.da == "B"
+    assert step is not None and step.question.id == "q2" and step.answer.label["da"] == "B"
     assert SMALL.step("q1", "o3") is None  # o3 is reached from q2, not from q1
     assert SMALL.step("o1", "q2") is None  # an outcome has no answers
     assert SMALL.step("nowhere", "q2") is None
@@ -92,8 +92,12 @@ def test_an_answer_is_found_by_where_it_leads() -> None:
 
 def test_the_trail_to_a_node_lists_the_answers_that_lead_there() -> None:
     assert SMALL.trail("q1") == ()
-    assert [(s.question.id, s.answer.label.da) for s in SMALL.trail("o4")] == [("q1", "Ja"), ("q2", "B"), ("q3", "X")]
-    assert [(s.question.id, s.answer.label.da) for s in SMALL.trail("o2")] == [("q1", "Ved ikke")]
+    assert [(s.question.id, s.answer.label["da"]) for s in SMALL.trail("o4")] == [
+        ("q1", "Ja"),
+        ("q2", "B"),
+        ("q3", "X"),
+    ]
+    assert [(s.question.id, s.answer.label["da"]) for s in SMALL.trail("o2")] == [("q1", "Ved ikke")]
 
 
 def test_the_walk_meets_every_node_once_in_reading_order() -> None:
@@ -103,7 +107,7 @@ def test_the_walk_meets_every_node_once_in_reading_order() -> None:
 
 
 def test_every_path_lists_its_answers_and_outcome() -> None:
-    paths = [([s.answer.label.da for s in steps], outcome.id) for steps, outcome in SMALL.paths()]
+    paths = [([s.answer.label["da"] for s in steps], outcome.id) for steps, outcome in SMALL.paths()]
     assert paths == [
         (["Ja", "A"], "o3"),
         (["Ja", "B", "X"], "o4"),

@@ -8,14 +8,14 @@ from urllib.parse import urljoin
 import pytest
 from conftest import soup
 
-from borgerguide import load_rules
+from borgerguide import load_rules, read_languages
 from borgerguide.rules.golden import GOLDEN_FILE, golden_text
 from borgerguide.rules.model import Outcome
 
 ROOT = Path(__file__).resolve().parent.parent
-RULES = load_rules(ROOT / "data" / "rules.yml")
+LANGUAGES = read_languages(ROOT)
+RULES = load_rules(ROOT / "data" / "rules.yml", languages=LANGUAGES)
 PATHS = [(tree, steps, outcome) for tree in RULES.trees.values() for steps, outcome in tree.paths()]
-LANGUAGES = ("da", "en")
 
 
 def _page(site: Path, url: str) -> Path:
@@ -24,7 +24,7 @@ def _page(site: Path, url: str) -> Path:
 
 def _path_id(item: tuple) -> str:
     tree, steps, outcome = item
-    return f"{tree.id}:{'/'.join(s.answer.label.da for s in steps)}->{outcome.id}"
+    return f"{tree.id}:{'/'.join(s.answer.label['da'] for s in steps)}->{outcome.id}"
 
 
 def test_golden_file_lists_every_path() -> None:

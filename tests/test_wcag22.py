@@ -15,7 +15,7 @@ from urllib.parse import urljoin
 
 import pytest
 from bs4 import BeautifulSoup, Tag
-from conftest import MUNICIPALITY, READY_MUNICIPALITY, ROOT, content_pages, page_language, soup
+from conftest import LANGUAGES, MUNICIPALITY, READY_MUNICIPALITY, ROOT, content_pages, page_language, soup
 from jinja2 import Environment, FileSystemLoader
 from playwright.sync_api import Browser, Page
 
@@ -106,7 +106,7 @@ def test_the_help_section_lists_the_municipality_channels_when_they_are_set(
 ) -> None:
     ui = ui_strings(language)
     monkeypatch.setenv(MUNICIPALITY_ENV, str(READY_MUNICIPALITY))
-    ready = load_project(ROOT).footer_contact
+    ready = load_project(ROOT, LANGUAGES).footer_contact
     section = _help_section(_render_footer(ready, language))
     hours = ready.opening_hours[language]
     assert _lines(section) == [

@@ -34,7 +34,8 @@ def main(argv: list[str] | None = None) -> int:
     fresh = ROOT / "site.new"
     old = ROOT / "site.old"
     shutil.rmtree(fresh, ignore_errors=True)
-    # Without a preview, the build refuses while details a citizen depends on are missing (hooks/rules_pages.py).
+    # Without a preview, the build refuses while details a citizen depends on are missing
+    # (hooks/borgerguide_adapter.py).
     env = {**os.environ, "BORGERGUIDE_PREVIEW": "1" if preview else "0"}
     build = subprocess.run(
         [sys.executable, "-m", engine, "build", "--strict", "--config-file", "mkdocs.yml", "--site-dir", str(fresh)],

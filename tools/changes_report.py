@@ -22,6 +22,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "src"))
 
 from borgerguide.editors.changes import compare, format_markdown, format_text, load_snapshot  # noqa: E402
+from borgerguide.languages import CONFIG_FILE  # noqa: E402
 
 # What the report compares: the rules file and the guidance pages.
 PARTS = ("data", "docs")
@@ -56,7 +57,8 @@ def default_base(root: Path) -> str:
 
 
 def materialise(root: Path, ref: str, target: Path) -> None:
-    """Write data/ and docs/ as they are at ``ref`` into ``target``; a part missing there is left out."""
+    """Write data/, docs/ and mkdocs.yml as they are at ``ref`` into ``target``; a folder missing there is left
+    out."""
     prefix = git(root, "rev-parse", "--show-prefix").decode().strip()
     for part in PARTS:
         tree = f"{ref}:{prefix}{part}"
@@ -67,6 +69,8 @@ def materialise(root: Path, ref: str, target: Path) -> None:
         archive = git(root, "archive", "--format=tar", f"--prefix={part}/", tree)
         with tarfile.open(fileobj=io.BytesIO(archive), mode="r:") as tar:
             tar.extractall(target, filter="data")
+    # The languages of that version are in its configuration.
+    (target / CONFIG_FILE).write_bytes(git(root, "show", f"{ref}:{prefix}{CONFIG_FILE}"))
 
 
 def main(argv: list[str] | None = None) -> int:

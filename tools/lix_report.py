@@ -9,17 +9,19 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from borgerguide import load_rules
+from borgerguide import load_rules, read_languages
 from borgerguide.editors.readability import LIX_TARGET, page_lix, tree_lix
 
 ROOT = Path(__file__).resolve().parent.parent
+LANGUAGES = read_languages(ROOT)
 
 
 def main() -> int:
-    pages = sorted((ROOT / "docs" / "da").rglob("*.md"))
-    rows = [(path.relative_to(ROOT).as_posix(), page_lix(path)) for path in pages]
-    rules = load_rules(ROOT / "data" / "rules.yml", display_name="data/rules.yml")
-    rows += [(f"data/rules.yml: guide {tree.id}", tree_lix(tree)) for tree in rules.trees.values()]
+    language = LANGUAGES.default
+    pages = sorted((ROOT / "docs" / language).rglob("*.md"))
+    rows = [(path.relative_to(ROOT).as_posix(), page_lix(path, language)) for path in pages]
+    rules = load_rules(ROOT / "data" / "rules.yml", display_name="data/rules.yml", languages=LANGUAGES)
+    rows += [(f"data/rules.yml: guide {tree.id}", tree_lix(tree, language)) for tree in rules.trees.values()]
     width = max(len(name) for name, _ in rows)
     print(f"{'page':<{width}}  LIX")
     for name, lix in rows:

@@ -8,7 +8,10 @@ import datetime
 import sys
 from pathlib import Path
 
+from borgerguide import read_languages
+
 ROOT = Path(__file__).resolve().parent.parent
+LANGUAGES = read_languages(ROOT)
 sys.path.insert(0, str(ROOT / "src"))
 
 from borgerguide.editors.review import DEFAULT_MONTHS, due_for_review  # noqa: E402
@@ -22,7 +25,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--today", type=datetime.date.fromisoformat, default=datetime.date.today())
     args = parser.parse_args(argv)
     try:
-        project = load_project(ROOT)
+        project = load_project(ROOT, LANGUAGES)
     except RulesError as error:
         print(error.report(), file=sys.stderr)
         return 1

@@ -6,7 +6,7 @@ from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import urljoin, urlparse
 
-LANGUAGES = ("da", "en")
+from borgerguide.languages import read_languages
 
 
 class _PageFacts(HTMLParser):
@@ -30,8 +30,10 @@ def _url(site: Path, page: Path) -> str:
 def site_problems(site: Path, docs: Path) -> list[str]:
     """Everything wrong with a built site that a reader would hit: missing pages, wrong language, dead links."""
     problems = []
-    for language in LANGUAGES:
-        prefix = "" if language == LANGUAGES[0] else f"{language}/"
+    # The project's own configuration says which languages there are (mkdocs.yml beside docs/).
+    languages = read_languages(docs.parent)
+    for language in languages:
+        prefix = languages.prefix(language)
         for source in sorted((docs / language).rglob("*.md")):
             stem = source.relative_to(docs / language).with_suffix("").as_posix()
             folder = "" if stem == "index" else stem.removesuffix("/index").removesuffix("index") + "/"
@@ -41,7 +43,9 @@ def site_problems(site: Path, docs: Path) -> list[str]:
         facts = _PageFacts()
         facts.feed(page.read_text("utf-8"))
         url = _url(site, page)
-        expected = "en" if url.startswith("/en/") else "da"
+        expected = next(
+            (code for code in languages.others(languages.default) if url.startswith(f"/{code}/")), languages.default
+        )
         if facts.lang != expected:
             problems.append(f'{url}: <html lang="{facts.lang}">, expected "{expected}"')
         for href in facts.links:

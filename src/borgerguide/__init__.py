@@ -6,12 +6,15 @@ can be fed by a thin adapter (see ``hooks/`` for the MkDocs one).
 """
 
 from borgerguide.errors import Problem, RulesError
+from borgerguide.languages import Language, LanguageInfo, Languages, read_languages
 from borgerguide.rules.load import load_rules
-from borgerguide.rules.model import LANGUAGES, Contact, Outcome, Question, Rules, Text, Tree
+from borgerguide.rules.model import Contact, Outcome, Question, Rules, Text, Tree
 
 __all__ = [
-    "LANGUAGES",
     "Contact",
+    "Language",
+    "LanguageInfo",
+    "Languages",
     "Outcome",
     "Problem",
     "Question",
@@ -20,4 +23,5 @@ __all__ = [
     "Text",
     "Tree",
     "load_rules",
+    "read_languages",
 ]

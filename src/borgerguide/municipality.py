@@ -20,6 +20,7 @@ from typing import Any
 from urllib.parse import urlparse
 
 from borgerguide.errors import Problem, RulesError
+from borgerguide.languages import Languages
 from borgerguide.rules.load import LocatedMap, read_yaml
 from borgerguide.rules.model import Rules, Text
 from borgerguide.rules.validate import CHANNEL_KEYS, Checker, line_of, suggest
@@ -77,7 +78,7 @@ def is_placeholder(value: str | None) -> bool:
     return value is not None and bool(PLACEHOLDER_TEXT.search(value))
 
 
-def load_municipality(path: Path, display_name: str = MUNICIPALITY_FILE) -> Municipality:
+def load_municipality(path: Path, languages: Languages, display_name: str = MUNICIPALITY_FILE) -> Municipality:
     """Read and check data/municipality.yml; raise RulesError listing every problem of form.
 
     An unchanged file gives the same object again (each language's build asks for it).
@@ -85,18 +86,18 @@ def load_municipality(path: Path, display_name: str = MUNICIPALITY_FILE) -> Muni
     try:
         stat = path.stat()
     except OSError:
-        return _load_municipality(path, display_name)
-    return _load_cached(path, stat.st_mtime_ns, stat.st_size, display_name)
+        return _load_municipality(path, display_name, languages)
+    return _load_cached(path, stat.st_mtime_ns, stat.st_size, display_name, languages)
 
 
 @functools.lru_cache(maxsize=8)
-def _load_cached(path: Path, mtime_ns: int, size: int, display_name: str) -> Municipality:
-    return _load_municipality(path, display_name)
+def _load_cached(path: Path, mtime_ns: int, size: int, display_name: str, languages: Languages) -> Municipality:
+    return _load_municipality(path, display_name, languages)
 
 
-def _load_municipality(path: Path, display_name: str) -> Municipality:
+def _load_municipality(path: Path, display_name: str, languages: Languages) -> Municipality:
     data = read_yaml(path, display_name)
-    checker = Checker(display_name, None)
+    checker = Checker(display_name, languages, None)
     root = checker.mapping(data, 1, "the municipality file", None)
     if root is None:
         raise RulesError(checker.problems)

@@ -1,34 +1,47 @@
-"""Load a whole project at once: the municipality file, the guidance pages and the rules.
+"""Load a whole project at once: the languages it is written in, the municipality file, the guidance pages,
+the sources, the rules, the glossary, the teaching cases and the interface strings.
 
-Every problem of every input is reported together, so an editor who broke a page and the rules file sees
-both in one run. What is only unset (a phone number the municipality has not published yet) is not an error
-here: it is collected as ``not_ready`` for the publishing gate.
+Every problem of every input is reported together, so an editor who broke a page, the rules file and a case
+sees all three in one run. What is only unset (a phone number the municipality has not published yet) is not an
+error here: it is collected as ``not_ready`` for the publishing gate.
 """
 
 from __future__ import annotations
 
 import os
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TypeVar
 
 from borgerguide.errors import Problem, RulesError
+from borgerguide.guidance.glossary import GLOSSARY_FILE, SiteGlossary, build_site_glossary, load_glossary
 from borgerguide.guidance.pages import GuidancePage, load_pages, source_problems
+from borgerguide.languages import Language, Languages
 from borgerguide.municipality import MUNICIPALITY_FILE, Municipality, load_municipality, publishing_problems
 from borgerguide.rules.load import load_rules, load_sources
-from borgerguide.rules.model import LANGUAGES, Contact, Language, Rules, Text
+from borgerguide.rules.model import Contact, Rules, Text
+from borgerguide.site.strings import strings_problems
+from borgerguide.teaching.cases import CASES_FILE, Cases, load_cases
+from borgerguide.teaching.kit import check_collisions
 
 RULES_FILE = "data/rules.yml"
 SOURCES_FILE = "data/sources.yml"
 # Tests and other municipalities' trials point the build at another municipality file with this variable.
 MUNICIPALITY_ENV = "BORGERGUIDE_MUNICIPALITY"
+_T = TypeVar("_T")
 
 
 @dataclass(frozen=True, eq=False)
 class Project:
+    languages: Languages
     municipality: Municipality
     pages: dict[Language, dict[str, GuidancePage]]
     rules: Rules
     not_ready: list[Problem]  # what stops publishing; empty when the site may go live
+    cases: Cases | None = None  # the teaching kit's exercises (data/cases.yml); None without the file
+    # The glossary with where each term is used, when loaded with a Markdown converter (the site's build).
+    glossary: SiteGlossary | None = None
 
     @property
     def footer_contact(self) -> Contact:
@@ -38,7 +51,7 @@ class Project:
             if contact.municipality == entry:
                 return contact
         details = self.municipality.contacts[entry]
-        name = Text(**dict.fromkeys(LANGUAGES, self.municipality.name))
+        name = Text(dict.fromkeys(self.languages, self.municipality.name))
         return Contact(entry, name, phone=details.phone, address=details.address)
 
 
@@ -51,41 +64,71 @@ def municipality_path(root: Path) -> tuple[Path, str]:
     return root / MUNICIPALITY_FILE, MUNICIPALITY_FILE
 
 
-def load_project(root: Path, docs_dir: Path | None = None) -> Project:
-    """Read and check every input of the project; raise RulesError with every problem found in all of them."""
+def load_project(
+    root: Path,
+    languages: Languages,
+    docs_dir: Path | None = None,
+    to_html: Callable[[str], str] | None = None,
+) -> Project:
+    """Read and check every input of the project in ``languages`` (the adapter passes the site's
+    configuration; tools use :func:`borgerguide.languages.read_languages`); raise RulesError with every
+    problem found in all of them.
+
+    ``to_html`` turns a page's Markdown into HTML as the site does; with it the glossary is checked against
+    the pages too (a term no page uses), without it only the glossary file itself is checked.
+    """
     problems: list[Problem] = []
+    docs = docs_dir or root / "docs"
     path, display = municipality_path(root)
-    municipality = pages = rules = sources = None
-    try:
-        sources = load_sources(root / SOURCES_FILE, SOURCES_FILE)
-    except RulesError as error:
-        problems.extend(error.problems)
-    try:
-        municipality = load_municipality(path, display)
-    except RulesError as error:
-        problems.extend(error.problems)
-    try:
-        pages = load_pages(docs_dir or root / "docs")
-    except RulesError as error:
-        problems.extend(error.problems)
-    known = frozenset(pages[LANGUAGES[0]]) if pages is not None else None
-    try:
-        rules = load_rules(
+    municipality = pages = rules = sources = cases = glossary = None
+
+    def attempt(load: Callable[[], _T]) -> _T | None:
+        try:
+            return load()
+        except RulesError as error:
+            problems.extend(error.problems)
+            return None
+
+    problems.extend(strings_problems(languages))
+    sources = attempt(lambda: load_sources(root / SOURCES_FILE, SOURCES_FILE, languages))
+    municipality = attempt(lambda: load_municipality(path, languages, display))
+    pages = attempt(lambda: load_pages(docs, languages))
+    known = frozenset(pages[languages.default]) if pages is not None else None
+    rules = attempt(
+        lambda: load_rules(
             root / RULES_FILE,
             known_pages=known,
             display_name=RULES_FILE,
             municipality=municipality,
             sources=sources if sources is not None else {},
+            languages=languages,
         )
-    except RulesError as error:
-        problems.extend(error.problems)
-    if pages is not None and rules is not None:
+    )
+    # The cases are checked alone when the rules are broken, so their own problems show in the same run.
+    # A project without data/cases.yml (another municipality's trial, the benchmark) has no teaching kit.
+    if (root / CASES_FILE).is_file():
+        cases = attempt(lambda: load_cases(root / CASES_FILE, rules, CASES_FILE, languages))
+    if rules is not None and pages is not None:
         problems.extend(source_problems(pages, rules.sources))
+        if cases is not None:
+            problems.extend(check_collisions(rules, cases, pages[languages.default]))
+        if to_html is not None:
+            glossary = attempt(lambda: build_site_glossary(root, docs, rules, pages, to_html))
+    elif (root / GLOSSARY_FILE).is_file():
+        attempt(lambda: load_glossary(root / GLOSSARY_FILE, languages, GLOSSARY_FILE, sources))
     if municipality is not None and rules is not None:
         problems.extend(_municipal_source_problems(municipality, rules))
     if problems or municipality is None or pages is None or rules is None:
         raise RulesError(problems)
-    return Project(municipality, pages, rules, publishing_problems(municipality, rules, RULES_FILE))
+    return Project(
+        languages,
+        municipality,
+        pages,
+        rules,
+        publishing_problems(municipality, rules, RULES_FILE),
+        cases,
+        glossary,
+    )
 
 
 def _municipal_source_problems(municipality: Municipality, rules: Rules) -> list[Problem]:

@@ -21,9 +21,10 @@ from typing import Literal
 
 from borgerguide.errors import RulesError
 from borgerguide.guidance.pages import FRONT_MATTER, lines_before_body, load_pages, page_url
+from borgerguide.languages import Language, Languages, read_languages
 from borgerguide.project import RULES_FILE
 from borgerguide.rules.load import load_rules
-from borgerguide.rules.model import LANGUAGES, Answer, Language, Node, Outcome, Question, Rules, Step, Text, Tree
+from borgerguide.rules.model import Answer, Node, Outcome, Question, Rules, Step, Text, Tree
 from borgerguide.site.urls import node_source, start_source, url_of
 
 Status = Literal["added", "removed", "changed"]
@@ -31,7 +32,6 @@ ItemKind = Literal["guide", "question", "outcome", "route", "page"]
 SegmentKind = Literal["same", "removed", "added"]
 
 # The site's first language lives at the root, every other one under its own folder (/en/).
-DEFAULT_LANGUAGE: Language = LANGUAGES[0]
 ROUTE_SEPARATOR = "›"
 _TOKEN = re.compile(r"\n|[^\s]+")
 
@@ -153,6 +153,7 @@ class Snapshot:
     """One version of the project as the package reads it; a part that does not load is None, with the reason."""
 
     name: str  # how the report names this version, e.g. "origin/main (d5d7f2a)"
+    languages: Languages
     rules: Rules | None
     pages: Mapping[Language, Mapping[str, PageText]] | None
     rules_problems: tuple[str, ...] = ()
@@ -166,8 +167,9 @@ def load_snapshot(root: Path, name: str) -> Snapshot:
     rules_problems: tuple[str, ...] = ()
     pages_problems: tuple[str, ...] = ()
     docs = root / "docs"
+    languages = read_languages(root)
     try:
-        guidance = load_pages(docs)
+        guidance = load_pages(docs, languages)
     except RulesError as error:
         pages_problems = tuple(str(problem) for problem in error.problems)
     else:
@@ -181,12 +183,12 @@ def load_snapshot(root: Path, name: str) -> Snapshot:
                 pages[language][path] = PageText(
                     path, page.title, page.description, page.sources, body.strip("\n"), lines_before_body(text) + 1
                 )
-    known = frozenset(pages[DEFAULT_LANGUAGE]) if pages is not None else None
+    known = frozenset(pages[languages.default]) if pages is not None else None
     try:
-        rules = load_rules(root / RULES_FILE, known_pages=known, display_name=RULES_FILE)
+        rules = load_rules(root / RULES_FILE, known_pages=known, display_name=RULES_FILE, languages=languages)
     except RulesError as error:
         rules_problems = tuple(str(problem) for problem in error.problems)
-    return Snapshot(name, rules, pages, rules_problems, pages_problems)
+    return Snapshot(name, languages, rules, pages, rules_problems, pages_problems)
 
 
 # -- what changed ---------------------------------------------------------------------------------------
@@ -237,6 +239,7 @@ class Unreadable:
 class Changes:
     old: str  # the names of the two snapshots
     new: str
+    languages: Languages  # the new version's
     guides: tuple[GuideChanges, ...]
     pages: tuple[Item, ...]
     unreadable: tuple[Unreadable, ...] = ()
@@ -246,26 +249,25 @@ class Changes:
         return not self.guides and not self.pages
 
 
-def address(language: Language, site_path: str) -> str:
+def address(languages: Languages, language: Language, site_path: str) -> str:
     """The address of a page on the site, from its path relative to the language root ("mitid/")."""
-    root = "/" if language == DEFAULT_LANGUAGE else f"/{language}/"
-    return root + site_path
+    return "/" + languages.prefix(language) + site_path
 
 
-def _addresses(site_path: str) -> Text:
-    return Text(**{language: address(language, site_path) for language in LANGUAGES})
+def _addresses(languages: Languages, site_path: str) -> Text:
+    return Text({language: address(languages, language, site_path) for language in languages})
 
 
-def node_addresses(tree_id: str, node_id: str) -> Text:
-    return _addresses(url_of(node_source(tree_id, node_id)))
+def node_addresses(languages: Languages, tree_id: str, node_id: str) -> Text:
+    return _addresses(languages, url_of(node_source(tree_id, node_id)))
 
 
-def guide_addresses(tree_id: str) -> Text:
-    return _addresses(url_of(start_source(tree_id)))
+def guide_addresses(languages: Languages, tree_id: str) -> Text:
+    return _addresses(languages, url_of(start_source(tree_id)))
 
 
-def page_addresses(path: str) -> Text:
-    return _addresses(page_url(path))
+def page_addresses(languages: Languages, path: str) -> Text:
+    return _addresses(languages, page_url(path))
 
 
 def compare(old: Snapshot, new: Snapshot) -> Changes:
@@ -277,11 +279,11 @@ def compare(old: Snapshot, new: Snapshot) -> Changes:
             unreadable.append(Unreadable(snapshot.name, "pages", snapshot.pages_problems, snapshot is old))
     guides: tuple[GuideChanges, ...] = ()
     if old.rules is not None and new.rules is not None:
-        guides = compare_rules(old.rules, new.rules)
+        guides = compare_rules(old.rules, new.rules, new.languages)
     pages: tuple[Item, ...] = ()
     if old.pages is not None and new.pages is not None:
-        pages = compare_pages(old.pages, new.pages)
-    return Changes(old.name, new.name, guides, pages, tuple(unreadable))
+        pages = compare_pages(old.pages, new.pages, new.languages)
+    return Changes(old.name, new.name, new.languages, guides, pages, tuple(unreadable))
 
 
 def _in_order(new: Sequence[str], old: Sequence[str]) -> list[str]:
@@ -294,10 +296,11 @@ def _status(old: object, new: object) -> Status:
     return "added" if old is None else "removed" if new is None else "changed"
 
 
-def _text_fields(name: str, old: Text | None, new: Text | None) -> list[FieldChange]:
+def _text_fields(name: str, old: Text | None, new: Text | None, languages: Languages) -> list[FieldChange]:
     changes = []
-    for language in LANGUAGES:
-        diff = word_diff(old[language] if old else "", new[language] if new else "")
+    for language in languages:
+        # A language added since the old version has no old text: all of it is new.
+        diff = word_diff(old.get(language, "") if old else "", new.get(language, "") if new else "")
         if diff.changed:
             changes.append(FieldChange(name, language, diff))
     return changes
@@ -308,26 +311,26 @@ def _id_field(name: str, old: Sequence[str], new: Sequence[str]) -> list[FieldCh
     return [FieldChange(name, None, diff)] if diff.changed else []
 
 
-def _steps_text(steps: Sequence[Text] | None) -> Text | None:
+def _steps_text(steps: Sequence[Text] | None, languages: Languages) -> Text | None:
     if steps is None:
         return None
-    return Text(**{language: "\n".join(f"• {step[language]}" for step in steps) for language in LANGUAGES})
+    return Text({language: "\n".join(f"• {step.get(language, '')}" for step in steps) for language in languages})
 
 
 # -- guides ---------------------------------------------------------------------------------------------
 
 
-def compare_rules(old: Rules, new: Rules) -> tuple[GuideChanges, ...]:
+def compare_rules(old: Rules, new: Rules, languages: Languages) -> tuple[GuideChanges, ...]:
     guides = []
     for tree_id in _in_order(list(new.trees), list(old.trees)):
         old_tree, new_tree = old.trees.get(tree_id), new.trees.get(tree_id)
-        changes = compare_tree(tree_id, old_tree, new_tree)
+        changes = compare_tree(tree_id, old_tree, new_tree, languages)
         if changes.status != "changed" or changes.items:
             guides.append(changes)
     return tuple(guides)
 
 
-def compare_tree(tree_id: str, old: Tree | None, new: Tree | None) -> GuideChanges:
+def compare_tree(tree_id: str, old: Tree | None, new: Tree | None, languages: Languages) -> GuideChanges:
     status = _status(old, new)
     shown = new or old
     assert shown is not None
@@ -336,24 +339,24 @@ def compare_tree(tree_id: str, old: Tree | None, new: Tree | None) -> GuideChang
         return GuideChanges(tree_id, shown.title, status, ())
     items: list[Item] = []
     fields = [
-        *_text_fields("Title", old.title if old else None, new.title),
-        *_text_fields("Introduction", old.intro if old else None, new.intro),
-        *_text_fields("What you need", old.needs if old else None, new.needs),
+        *_text_fields("Title", old.title if old else None, new.title, languages),
+        *_text_fields("Introduction", old.intro if old else None, new.intro, languages),
+        *_text_fields("What you need", old.needs if old else None, new.needs, languages),
         *_id_field("First question", [old.start] if old else [], [new.start]),
     ]
     if fields:
-        items.append(Item("guide", status, tree_id, new.title, guide_addresses(tree_id), tuple(fields)))
+        items.append(Item("guide", status, tree_id, new.title, guide_addresses(languages, tree_id), tuple(fields)))
     old_nodes: Mapping[str, Node] = old.nodes if old else {}
     for node_id in _in_order(list(new.nodes), list(old_nodes)):
-        items.extend(compare_node(tree_id, old_nodes.get(node_id), new.nodes.get(node_id)))
-    items.extend(compare_routes(tree_id, old, new))
+        items.extend(compare_node(tree_id, old_nodes.get(node_id), new.nodes.get(node_id), languages))
+    items.extend(compare_routes(tree_id, old, new, languages))
     return GuideChanges(tree_id, shown.title, status, tuple(items))
 
 
-def compare_node(tree_id: str, old: Node | None, new: Node | None) -> list[Item]:
+def compare_node(tree_id: str, old: Node | None, new: Node | None, languages: Languages) -> list[Item]:
     if old is not None and new is not None and type(old) is not type(new):
         # A question became an outcome or the other way round: the old one is gone, a new one is there.
-        return [*compare_node(tree_id, old, None), *compare_node(tree_id, None, new)]
+        return [*compare_node(tree_id, old, None, languages), *compare_node(tree_id, None, new, languages)]
     shown = new or old
     assert shown is not None
     status = _status(old, new)
@@ -364,9 +367,9 @@ def compare_node(tree_id: str, old: Node | None, new: Node | None) -> list[Item]
         kind: ItemKind = "question"
         title = shown.question
         if new is not None:
-            fields += _text_fields("Question", old.question if old else None, new.question)
-            fields += _text_fields("Hint", old.hint if old else None, new.hint)
-            fields += _answer_fields(old.answers if old else (), new.answers)
+            fields += _text_fields("Question", old.question if old else None, new.question, languages)
+            fields += _text_fields("Hint", old.hint if old else None, new.hint, languages)
+            fields += _answer_fields(old.answers if old else (), new.answers, languages)
     else:
         assert old is None or isinstance(old, Outcome)
         assert new is None or isinstance(new, Outcome)
@@ -374,10 +377,13 @@ def compare_node(tree_id: str, old: Node | None, new: Node | None) -> list[Item]
         kind = "outcome"
         title = shown.heading
         if new is not None:
-            fields += _text_fields("Heading", old.heading if old else None, new.heading)
-            fields += _text_fields("Result", old.result if old else None, new.result)
+            fields += _text_fields("Heading", old.heading if old else None, new.heading, languages)
+            fields += _text_fields("Result", old.result if old else None, new.result, languages)
             fields += _text_fields(
-                "Next steps", _steps_text(old.next_steps if old else None), _steps_text(new.next_steps)
+                "Next steps",
+                _steps_text(old.next_steps if old else None, languages),
+                _steps_text(new.next_steps, languages),
+                languages,
             )
             fields += _id_field("Contacts", old.contacts if old else (), new.contacts)
             fields += _id_field("Pages", old.pages if old else (), new.pages)
@@ -385,58 +391,62 @@ def compare_node(tree_id: str, old: Node | None, new: Node | None) -> list[Item]
             fields += _id_field("Guides", old.guides if old else (), new.guides)
     if status == "changed" and not fields:
         return []
-    return [Item(kind, status, shown.id, title, node_addresses(tree_id, shown.id), tuple(fields))]
+    return [Item(kind, status, shown.id, title, node_addresses(languages, tree_id, shown.id), tuple(fields))]
 
 
-def _pair_answers(old: Sequence[Answer], new: Sequence[Answer]) -> dict[int, int]:
-    """Which old answer each new answer is (new index -> old index): the same Danish label, else the same
-    English label, else the same target. An answer matched by none of them is new."""
+def _pair_answers(old: Sequence[Answer], new: Sequence[Answer], languages: Languages) -> dict[int, int]:
+    """Which old answer each new answer is (new index -> old index): the same label in the default language,
+    else in each other language in turn, else the same target. An answer matched by none of them is new."""
     pairs: dict[int, int] = {}
     free = list(range(len(old)))
-    keys: tuple[Callable[[Answer], str], ...] = (
-        lambda answer: answer.label.da,
-        lambda answer: answer.label.en,
+
+    def by_label(language: Language) -> Callable[[Answer], str | None]:
+        return lambda answer: answer.label.get(language)
+
+    keys: tuple[Callable[[Answer], str | None], ...] = (
+        *(by_label(language) for language in languages),
         lambda answer: answer.next,
     )
     for key in keys:
         for j, answer in enumerate(new):
             if j in pairs:
                 continue
-            match = next((i for i in free if key(old[i]) == key(answer)), None)
+            match = next((i for i in free if key(answer) is not None and key(old[i]) == key(answer)), None)
             if match is not None:
                 pairs[j] = match
                 free.remove(match)
     return pairs
 
 
-def _answer_fields(old: Sequence[Answer], new: Sequence[Answer]) -> list[FieldChange]:
-    pairs = _pair_answers(old, new)
+def _answer_fields(old: Sequence[Answer], new: Sequence[Answer], languages: Languages) -> list[FieldChange]:
+    pairs = _pair_answers(old, new, languages)
     fields: list[FieldChange] = []
     for j, answer in enumerate(new):
         number = j + 1
         if j not in pairs:
-            fields += _text_fields(f"New answer {number}", None, answer.label)
+            fields += _text_fields(f"New answer {number}", None, answer.label, languages)
             fields += _id_field(f"New answer {number} leads to", [], [answer.next])
             continue
         before = old[pairs[j]]
-        fields += _text_fields(f"Answer {number}", before.label, answer.label)
-        fields += _id_field(f'Answer {number} "{answer.label.da}" leads to', [before.next], [answer.next])
+        fields += _text_fields(f"Answer {number}", before.label, answer.label, languages)
+        label = answer.label[languages.default]
+        fields += _id_field(f'Answer {number} "{label}" leads to', [before.next], [answer.next])
     for i, answer in enumerate(old):
         if i not in pairs.values():
-            fields += _text_fields(f"Removed answer {i + 1}", answer.label, None)
+            fields += _text_fields(f"Removed answer {i + 1}", answer.label, None, languages)
     kept = [pairs[j] for j in sorted(pairs)]
     if kept != sorted(kept):
-        for language in LANGUAGES:
-            diff = list_diff([a.label[language] for a in old], [a.label[language] for a in new], "/")
+        for language in languages:
+            diff = list_diff([a.label.get(language, "") for a in old], [a.label.get(language, "") for a in new], "/")
             fields.append(FieldChange("Order of the answers", language, diff))
     return fields
 
 
 def _route(steps: Sequence[Step], language: Language) -> list[str]:
-    return [step.answer.label[language] for step in steps]
+    return [step.answer.label.get(language, "") for step in steps]
 
 
-def compare_routes(tree_id: str, old: Tree | None, new: Tree | None) -> list[Item]:
+def compare_routes(tree_id: str, old: Tree | None, new: Tree | None, languages: Languages) -> list[Item]:
     """The routes that are new, gone or reached with other answers than before, per language."""
     old_routes = {outcome.id: (steps, outcome) for steps, outcome in old.paths()} if old else {}
     new_routes = {outcome.id: (steps, outcome) for steps, outcome in new.paths()} if new else {}
@@ -446,7 +456,7 @@ def compare_routes(tree_id: str, old: Tree | None, new: Tree | None) -> list[Ite
         shown = after or before
         assert shown is not None
         fields = []
-        for language in LANGUAGES:
+        for language in languages:
             diff = list_diff(
                 _route(before[0], language) if before else [],
                 _route(after[0], language) if after else [],
@@ -462,7 +472,14 @@ def compare_routes(tree_id: str, old: Tree | None, new: Tree | None) -> list[Ite
         if fields:
             status = _status(before, after)
             items.append(
-                Item("route", status, outcome_id, shown[1].heading, node_addresses(tree_id, outcome_id), tuple(fields))
+                Item(
+                    "route",
+                    status,
+                    outcome_id,
+                    shown[1].heading,
+                    node_addresses(languages, tree_id, outcome_id),
+                    tuple(fields),
+                )
             )
     return items
 
@@ -471,24 +488,26 @@ def compare_routes(tree_id: str, old: Tree | None, new: Tree | None) -> list[Ite
 
 
 def compare_pages(
-    old: Mapping[Language, Mapping[str, PageText]], new: Mapping[Language, Mapping[str, PageText]]
+    old: Mapping[Language, Mapping[str, PageText]],
+    new: Mapping[Language, Mapping[str, PageText]],
+    languages: Languages,
 ) -> tuple[Item, ...]:
     def paths(pages: Mapping[Language, Mapping[str, PageText]]) -> list[str]:
-        return list(dict.fromkeys(path for language in LANGUAGES for path in pages.get(language, {})))
+        return list(dict.fromkeys(path for language in languages for path in pages.get(language, {})))
 
     items = []
     for path in _in_order(paths(new), paths(old)):
-        before = {language: old.get(language, {}).get(path) for language in LANGUAGES}
-        after = {language: new.get(language, {}).get(path) for language in LANGUAGES}
+        before = {language: old.get(language, {}).get(path) for language in languages}
+        after = {language: new.get(language, {}).get(path) for language in languages}
         status: Status = "added" if not any(before.values()) else "removed" if not any(after.values()) else "changed"
         fields: list[FieldChange] = []
-        for language in LANGUAGES:
+        for language in languages:
             fields += _page_fields(language, before[language], after[language], status)
         if status == "changed" and not fields:
             continue
         present = [page for page in (*after.values(), *before.values()) if page is not None]
-        titles = {language: (after[language] or before[language] or present[0]).title for language in LANGUAGES}
-        items.append(Item("page", status, path, Text(**titles), page_addresses(path), tuple(fields)))
+        titles = {language: (after[language] or before[language] or present[0]).title for language in languages}
+        items.append(Item("page", status, path, Text(titles), page_addresses(languages, path), tuple(fields)))
     return tuple(items)
 
 
@@ -546,8 +565,8 @@ KIND_WORDS: dict[ItemKind, str] = {
 }
 
 
-def _item_heading(item: Item) -> str:
-    return f"{STATUS_WORDS[item.status]} {KIND_WORDS[item.kind]}: {item.title[DEFAULT_LANGUAGE]}"
+def _item_heading(item: Item, default: Language) -> str:
+    return f"{STATUS_WORDS[item.status]} {KIND_WORDS[item.kind]}: {item.title[default]}"
 
 
 def _field_label(field: FieldChange) -> str:
@@ -635,8 +654,8 @@ def format_text(changes: Changes, site_url: str = "", width: int = 100) -> str:
     lines += ["Removed words are shown [-like this-], new words {+like this+}.", _summary(changes)]
 
     def item_lines(item: Item) -> list[str]:
-        out = ["", _item_heading(item)]
-        out.append("  " + "   ".join(f"{lang}: {base}{item.addresses[lang]}" for lang in LANGUAGES))
+        out = ["", _item_heading(item, changes.languages.default)]
+        out.append("  " + "   ".join(f"{lang}: {base}{item.addresses[lang]}" for lang in changes.languages))
         if item.kind == "page":
             out.append(f"  File: docs/*/{item.key}")
         if item.kind == "page" and item.status == "added":
@@ -647,14 +666,17 @@ def format_text(changes: Changes, site_url: str = "", width: int = 100) -> str:
         return out
 
     for guide in changes.guides:
-        heading = f"GUIDE: {guide.title[DEFAULT_LANGUAGE]} ({guide.tree})"
+        heading = f"GUIDE: {guide.title[changes.languages.default]} ({guide.tree})"
         if guide.status != "changed":
             heading = f"{STATUS_WORDS[guide.status].upper()} {heading}"
         lines += ["", "=" * len(heading), heading, "=" * len(heading)]
         if guide.status == "removed":
             lines.append(
                 "The whole guide is removed: "
-                + ", ".join(f"{lang}: {base}{guide_addresses(guide.tree)[lang]}" for lang in LANGUAGES)
+                + ", ".join(
+                    f"{lang}: {base}{guide_addresses(changes.languages, guide.tree)[lang]}"
+                    for lang in changes.languages
+                )
             )
         for item in guide.items:
             lines += item_lines(item)
@@ -697,8 +719,9 @@ def format_markdown(changes: Changes, site_url: str = "") -> str:
     lines += ["", f"{_summary(changes)} Removed words are <del>struck out</del>, new words <ins>underlined</ins>."]
 
     def item_lines(item: Item) -> list[str]:
-        heading = f"**{STATUS_WORDS[item.status]} {KIND_WORDS[item.kind]}:** {_md_escape(item.title[DEFAULT_LANGUAGE])}"
-        addresses = " · ".join(f"{lang}: {link(item.addresses[lang])}" for lang in LANGUAGES)
+        title = _md_escape(item.title[changes.languages.default])
+        heading = f"**{STATUS_WORDS[item.status]} {KIND_WORDS[item.kind]}:** {title}"
+        addresses = " · ".join(f"{lang}: {link(item.addresses[lang])}" for lang in changes.languages)
         if item.kind == "page":
             addresses += f" · file: `docs/*/{item.key}`"
         out = ["", f"{heading}<br>", addresses, ""]
@@ -711,10 +734,13 @@ def format_markdown(changes: Changes, site_url: str = "") -> str:
 
     for guide in changes.guides:
         prefix = "Guide" if guide.status == "changed" else f"{STATUS_WORDS[guide.status]} guide"
-        lines += ["", f"#### {prefix}: {_md_escape(guide.title[DEFAULT_LANGUAGE])} (`{guide.tree}`)"]
+        lines += ["", f"#### {prefix}: {_md_escape(guide.title[changes.languages.default])} (`{guide.tree}`)"]
         if guide.status == "removed":
-            addresses = guide_addresses(guide.tree)
-            lines += ["", "The whole guide is removed: " + " · ".join(link(addresses[lang]) for lang in LANGUAGES)]
+            addresses = guide_addresses(changes.languages, guide.tree)
+            lines += [
+                "",
+                "The whole guide is removed: " + " · ".join(link(addresses[lang]) for lang in changes.languages),
+            ]
         for item in guide.items:
             lines += item_lines(item)
     if changes.pages:

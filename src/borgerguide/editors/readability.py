@@ -1,5 +1,6 @@
-"""Readability of the Danish text: LIX of a guidance page as a reader meets it (without front matter, markers,
-link targets or markup), LIX of a guide's text, and sentences too long for plain language.
+"""Readability of the default language's text (the plain-language targets below are set for Danish): LIX of a
+guidance page as a reader meets it (without front matter, markers, link targets or markup), LIX of a guide's
+text, and sentences too long for plain language.
 
 Used by the tests (tests/test_content.py, tests/test_teaching.py) and by `make lix` (tools/lix_report.py).
 """
@@ -11,6 +12,7 @@ from pathlib import Path
 
 import textstat
 
+from borgerguide.languages import Language
 from borgerguide.rules.model import Question, Tree
 
 LIX_TARGET = 35.0
@@ -18,7 +20,6 @@ LIX_TARGET = 35.0
 # reported with its file and line.
 MAX_SENTENCE_WORDS = 25
 SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-ZÆØÅ0-9\"'(])")
-DANISH_TEXT = re.compile(r"""(?<![\w-])da:\s*("(?:[^"\\]|\\.)*"|[^,}\n]+)""")
 
 
 def plain_text(markdown: str) -> str:
@@ -34,25 +35,34 @@ def plain_text(markdown: str) -> str:
     return re.sub(r"\.(dk|com|org)\b", r"\1", " ".join(lines))
 
 
-def page_lix(path: Path) -> float:
-    textstat.set_lang("da")
+def _text_in(language: Language) -> re.Pattern[str]:
+    """A text of one language in a data file line: `da: "..."` or `da: ...` up to a comma or brace."""
+    return re.compile(rf"""(?<![\w-]){re.escape(language)}:\s*("(?:[^"\\]|\\.)*"|[^,}}\n]+)""")
+
+
+def page_lix(path: Path, language: Language) -> float:
+    textstat.set_lang(language)
     return float(textstat.lix(plain_text(path.read_text("utf-8"))))
 
 
-def tree_text(tree: Tree) -> str:
-    """All the Danish text a reader of one guide meets, one sentence-like line per text."""
-    parts = [tree.title.da, tree.intro.da, tree.needs.da]
+def tree_text(tree: Tree, language: Language) -> str:
+    """All the text in one language that a reader of one guide meets, one sentence-like line per text."""
+    parts = [tree.title[language], tree.intro[language], tree.needs[language]]
     for node in tree.nodes.values():
         if isinstance(node, Question):
-            parts += [node.question.da, *([node.hint.da] if node.hint else []), *(a.label.da for a in node.answers)]
+            parts += [
+                node.question[language],
+                *([node.hint[language]] if node.hint else []),
+                *(a.label[language] for a in node.answers),
+            ]
         else:
-            parts += [node.heading.da, node.result.da, *(step.da for step in node.next_steps)]
+            parts += [node.heading[language], node.result[language], *(step[language] for step in node.next_steps)]
     return plain_text("\n".join(parts))
 
 
-def tree_lix(tree: Tree) -> float:
-    textstat.set_lang("da")
-    return float(textstat.lix(tree_text(tree)))
+def tree_lix(tree: Tree, language: Language) -> float:
+    textstat.set_lang(language)
+    return float(textstat.lix(tree_text(tree, language)))
 
 
 def _words(sentence: str) -> int:
@@ -65,10 +75,12 @@ def _long(text: str) -> list[tuple[int, str]]:
     ]
 
 
-def long_sentences(root: Path) -> list[str]:
-    """Every Danish sentence over MAX_SENTENCE_WORDS words in the pages and data files, as 'file:line: ...'."""
+def long_sentences(root: Path, language: Language) -> list[str]:
+    """Every sentence of one language over MAX_SENTENCE_WORDS words in the pages and data files, as
+    'file:line: ...'."""
     found = []
-    for page in sorted((root / "docs" / "da").rglob("*.md")):
+    text_in = _text_in(language)
+    for page in sorted((root / "docs" / language).rglob("*.md")):
         text = page.read_text("utf-8")
         front_matter = re.match(r"\A(---\n.*?\n---\n)?", text, flags=re.DOTALL)
         body_start = len(front_matter.group(0).splitlines()) if front_matter else 0
@@ -81,7 +93,7 @@ def long_sentences(root: Path) -> list[str]:
         for number, line in enumerate((root / name).read_text("utf-8").splitlines(), start=1):
             if line.lstrip().startswith("#"):
                 continue
-            for match in DANISH_TEXT.finditer(line):
+            for match in text_in.finditer(line):
                 for count, sentence in _long(match.group(1).strip().strip('"')):
                     found.append(f"{name}:{number}: {count} words: {sentence[:80]}...")
     return found

@@ -11,7 +11,8 @@ import datetime
 from dataclasses import dataclass
 
 from borgerguide.guidance.pages import GuidancePage
-from borgerguide.rules.model import Language, Rules
+from borgerguide.languages import Language
+from borgerguide.rules.model import Rules
 from borgerguide.site.urls import node_source, url_of
 
 DEFAULT_MONTHS = 12
@@ -53,5 +54,5 @@ def due_for_review(
                 where = (
                     f"data/rules.yml [tree {tree.id} / node {outcome.id}] (/{url_of(node_source(tree.id, outcome.id))})"
                 )
-                due.append(DueItem(reviewed, where, outcome.heading.da))
+                due.append(DueItem(reviewed, where, outcome.heading[rules.languages.default]))
     return sorted(due, key=lambda item: (item.reviewed, item.where))

@@ -12,8 +12,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from borgerguide.errors import Problem, RulesError
+from borgerguide.languages import Languages, read_languages
 from borgerguide.rules.load import read_yaml
-from borgerguide.rules.model import LANGUAGES
 from borgerguide.rules.validate import Checker, line_of
 
 TERMS_FILE = "data/terms.yml"
@@ -37,9 +37,9 @@ class Term:
         return re.compile(r"(?<![\w-])" + re.escape(self.avoid) + r"(?![\w])", flags)
 
 
-def load_terms(path: Path, display_name: str = TERMS_FILE) -> list[Term]:
+def load_terms(path: Path, languages: Languages, display_name: str = TERMS_FILE) -> list[Term]:
     data = read_yaml(path, display_name)
-    checker = Checker(display_name, None)
+    checker = Checker(display_name, languages, None)
     if not isinstance(data, list):
         raise RulesError([Problem(display_name, 1, "the term list must be a list of '- avoid: ...' items.")])
     terms = []
@@ -50,12 +50,12 @@ def load_terms(path: Path, display_name: str = TERMS_FILE) -> list[Term]:
             continue
         checker.keys(fields, TERM_KEYS, f"term {index + 1}", None, line)
         values = {key: checker.string(fields, key, None) for key in ("avoid", "use", "why", "language")}
-        if values["language"] is not None and values["language"] not in LANGUAGES:
+        if values["language"] is not None and values["language"] not in languages:
             checker.problem(
                 line_of(fields, "language"),
                 f"unknown language '{values['language']}'.",
                 None,
-                f"Use one of: {', '.join(LANGUAGES)}.",
+                f"Use one of: {', '.join(languages)}.",
             )
         if all(values.values()):
             terms.append(Term(**values, case_sensitive=fields.get("case_sensitive") is True))  # type: ignore[arg-type]
@@ -64,28 +64,31 @@ def load_terms(path: Path, display_name: str = TERMS_FILE) -> list[Term]:
     return terms
 
 
-# In the data files a text follows its language key: "da: ..." on its own line or "{da: ..., en: ...}".
-LANGUAGE_KEY = re.compile(r"(?<![\w-])(" + "|".join(LANGUAGES) + r"):\s")
+def _language_key(languages: Languages) -> re.Pattern[str]:
+    """In the data files a text follows its language key: "da: ..." on its own line or "{da: ..., en: ...}"."""
+    return re.compile(r"(?<![\w-])(" + "|".join(re.escape(code) for code in languages) + r"):\s")
 
 
-def _segments(line: str, language: str | None) -> list[tuple[str, str]]:
+def _segments(line: str, language: str | None, language_key: re.Pattern[str]) -> list[tuple[str, str]]:
     """The parts of a line and the language each is written in; in a page, the page's language."""
     if language is not None:
         return [(language, line)]
-    keys = list(LANGUAGE_KEY.finditer(line))
+    keys = list(language_key.finditer(line))
     return [
         (key.group(1), line[key.end() : keys[index + 1].start() if index + 1 < len(keys) else len(line)])
         for index, key in enumerate(keys)
     ]
 
 
-def _slips(text: str, display: str, terms: list[Term], language: str | None) -> list[Problem]:
+def _slips(
+    text: str, display: str, terms: list[Term], language: str | None, language_key: re.Pattern[str]
+) -> list[Problem]:
     """Slips in one file; ``language`` is the page's language, or None for a data file with both."""
     problems = []
     for number, line in enumerate(text.splitlines(), start=1):
         if language is None and line.lstrip().startswith("#"):
             continue
-        for segment_language, segment in _segments(line, language):
+        for segment_language, segment in _segments(line, language, language_key):
             for term in terms:
                 if term.language != segment_language:
                     continue
@@ -109,14 +112,16 @@ def _found(term: Term, text: str, display: str, number: int) -> list[Problem]:
 
 def term_slips(root: Path, terms: list[Term] | None = None) -> list[Problem]:
     """Every use of an "avoid" phrase in the pages and data files, located, with the word to use."""
-    terms = load_terms(root / TERMS_FILE) if terms is None else terms
+    languages = read_languages(root)
+    terms = load_terms(root / TERMS_FILE, languages) if terms is None else terms
+    language_key = _language_key(languages)
     problems: list[Problem] = []
-    for language in LANGUAGES:
+    for language in languages:
         for page in sorted((root / "docs" / language).rglob("*.md")):
             display = page.relative_to(root).as_posix()
-            problems.extend(_slips(page.read_text("utf-8"), display, terms, language))
+            problems.extend(_slips(page.read_text("utf-8"), display, terms, language, language_key))
     for name in DATA_FILES:
         path = root / name
         if path.is_file():
-            problems.extend(_slips(path.read_text("utf-8"), name, terms, None))
+            problems.extend(_slips(path.read_text("utf-8"), name, terms, None, language_key))
     return problems

@@ -33,8 +33,9 @@ import yaml
 from borgerguide.errors import Problem, RulesError
 from borgerguide.guidance.markers import MARKER
 from borgerguide.guidance.pages import FRONT_MATTER, GuidancePage
+from borgerguide.languages import Language, Languages
 from borgerguide.rules.load import read_yaml
-from borgerguide.rules.model import LANGUAGES, Language, Rules, Source, Text
+from borgerguide.rules.model import Rules, Source, Text
 from borgerguide.rules.validate import Checker, line_of, suggest
 from borgerguide.site import urls
 from borgerguide.site.render import template_environment
@@ -96,11 +97,12 @@ class GlossaryTerm:
 class Glossary:
     terms: Mapping[str, GlossaryTerm]
     last_reviewed: str
+    languages: Languages
     file: str = GLOSSARY_FILE
 
     @cached_property
     def _matchers(self) -> dict[str, _Matcher]:
-        return {language: _Matcher(self, language) for language in LANGUAGES}
+        return {language: _Matcher(self, language) for language in self.languages}
 
     def matcher(self, language: Language) -> _Matcher:
         return self._matchers[language]
@@ -136,14 +138,17 @@ def link_html(text: str, href: str) -> str:
 
 
 def load_glossary(
-    path: Path, display_name: str = GLOSSARY_FILE, sources: Mapping[str, Source] | None = None
+    path: Path,
+    languages: Languages,
+    display_name: str = GLOSSARY_FILE,
+    sources: Mapping[str, Source] | None = None,
 ) -> Glossary:
     """Read and check the glossary; raise RulesError with every problem, each at its line.
 
     ``sources`` is the source registry (data/sources.yml); without it the source IDs are not looked up.
     """
     data = read_yaml(path, display_name)
-    checker = Checker(display_name, None, sources=sources)
+    checker = Checker(display_name, languages, None, sources=sources)
     root = checker.mapping(data, 1, "the glossary", None)
     if root is None:
         raise RulesError(checker.problems)
@@ -185,13 +190,13 @@ def load_glossary(
                 sources_found,
                 forms,
                 key_line,
-                {language: line_of(term_field, language) for language in LANGUAGES},
+                {language: line_of(term_field, language) for language in languages},
             )
     if "terms" in root and not terms and not checker.problems:
         checker.problem(line_of(root, "terms"), "the glossary has no terms.", None, "Add a term, or delete the file.")
     if checker.problems or reviewed is None:
         raise RulesError(checker.problems or [Problem(display_name, 1, "the glossary is incomplete.")])
-    return Glossary(terms, reviewed, display_name)
+    return Glossary(terms, reviewed, languages, display_name)
 
 
 def _check_lengths(checker: Checker, fields: Mapping[Any, Any], node: str) -> None:
@@ -202,7 +207,7 @@ def _check_lengths(checker: Checker, fields: Mapping[Any, Any], node: str) -> No
         texts = fields.get(key)
         if not isinstance(texts, dict):
             continue
-        for language in LANGUAGES:
+        for language in checker.languages:
             text = texts.get(language)
             if isinstance(text, str) and len(text.strip()) > limit:
                 checker.problem(
@@ -215,15 +220,16 @@ def _check_lengths(checker: Checker, fields: Mapping[Any, Any], node: str) -> No
 
 def _forms(checker: Checker, fields: Mapping[Any, Any], term: Text | None, node: str) -> dict[str, tuple[str, ...]]:
     """Every written form per language: the term first, then the listed forms, each once."""
-    forms: dict[str, list[str]] = {language: [term[language]] if term else [] for language in LANGUAGES}
+    languages: Languages = checker.languages
+    forms: dict[str, list[str]] = {language: [term[language]] if term else [] for language in languages}
     data = fields.get("forms")
     if "forms" in fields:
         listed = checker.mapping(data, line_of(fields, "forms"), "'forms'", node) or {}
         for language, items in listed.items():
             where = line_of(listed, language)
-            if language not in LANGUAGES:
-                guess = suggest(language, LANGUAGES)
-                hint = f"Did you mean '{guess}'?" if guess else "The languages are 'da' and 'en'."
+            if language not in languages:
+                guess = suggest(language, languages.codes)
+                hint = f"Did you mean '{guess}'?" if guess else f"The languages are {languages.listed()}."
                 checker.problem(where, f"unknown language '{language}' in 'forms'.", node, hint)
                 continue
             if not isinstance(items, list):
@@ -411,9 +417,11 @@ def find_uses(
     """Where each term is used, per language (language -> term ID -> uses), from the pages' Markdown and
     the guides' texts, before anything is rendered; and the problems found on the way (a [[term:ID]] with
     an ID the glossary does not have, a page that takes the glossary's address)."""
-    uses: dict[str, dict[str, list[Use]]] = {language: {t: [] for t in glossary.terms} for language in LANGUAGES}
+    uses: dict[str, dict[str, list[Use]]] = {
+        language: {t: [] for t in glossary.terms} for language in glossary.languages
+    }
     problems: list[Problem] = []
-    for language in LANGUAGES:
+    for language in glossary.languages:
         for path, (body, offset) in page_bodies(docs_dir, language).items():
             display = f"docs/{language}/{path}"
             if path == GLOSSARY_SOURCE:
@@ -461,10 +469,10 @@ def unused_problems(glossary: Glossary, uses: Mapping[str, Mapping[str, list[Use
     """A term that no page of a language uses would have nothing pointing at it: the build stops on it."""
     problems = []
     for term in glossary.terms.values():
-        for language in LANGUAGES:
+        for language in glossary.languages:
             if uses[language][term.id]:
                 continue
-            name = "Danish" if language == "da" else "English"
+            name = glossary.languages.label(language)
             written = ", ".join(f"'{form}'" for form in term.forms_in(language))
             problems.append(
                 Problem(
@@ -484,7 +492,7 @@ def unused_problems(glossary: Glossary, uses: Mapping[str, Mapping[str, list[Use
 
 @dataclass(frozen=True)
 class GlossaryPage:
-    """The generated page, in the shape hooks/site_adapter.add_generated_pages takes."""
+    """The generated page, in the shape hooks/borgerguide_adapter.add_generated_pages takes."""
 
     source: str
     markdown: str
@@ -516,12 +524,15 @@ class SiteGlossary:
     def page(self, language: Language) -> GlossaryPage:
         ui = ui_strings(language)
         entries = []
+        default = self.rules.languages.default
         for term in sorted(self.glossary.terms.values(), key=lambda t: t.term[language].casefold()):
+            in_default = term.term[default]
             entries.append(
                 {
                     "id": term.id,
                     "term": term.term[language],
-                    "danish": term.term["da"] if language != "da" and term.term["da"] != term.term[language] else None,
+                    # The word as the default language writes it, which readers meet in letters and on other sites.
+                    "in_default": in_default if in_default != term.term[language] else None,
                     "explanation": term.explanation[language],
                     "used_on": [self._use_link(use, language) for use in self.uses[language][term.id]],
                 }
@@ -533,6 +544,7 @@ class SiteGlossary:
             .render(
                 ui=ui,
                 language=language,
+                default_language=default,
                 entries=entries,
                 sources=[self.rules.sources[source] for source in cited if source in self.rules.sources],
             )
@@ -575,15 +587,15 @@ def build_site_glossary(
     Without the file there is no glossary: no page, no links.
     """
     if not (root / GLOSSARY_FILE).is_file():
-        empty = Glossary({}, "")
-        return SiteGlossary(empty, {language: {} for language in LANGUAGES}, pages, rules)
+        empty = Glossary({}, "", rules.languages)
+        return SiteGlossary(empty, {language: {} for language in rules.languages}, pages, rules)
     # The i18n plugin builds the site once per language, and each build asks again: unchanged inputs
     # (the same files, the same rules object) give the same answer without reading every page again.
     key = (_fingerprint(root / GLOSSARY_FILE, docs_dir), id(rules))
     cached = _last.get(key)
     if cached is not None:
         return cached
-    glossary = load_glossary(root / GLOSSARY_FILE, GLOSSARY_FILE, rules.sources)
+    glossary = load_glossary(root / GLOSSARY_FILE, rules.languages, GLOSSARY_FILE, rules.sources)
     uses, problems = find_uses(glossary, docs_dir, rules, to_html)
     problems += unused_problems(glossary, uses)
     if problems:

@@ -11,7 +11,8 @@ import re
 from typing import TYPE_CHECKING
 
 from borgerguide.errors import Problem
-from borgerguide.rules.model import Language, Rules
+from borgerguide.languages import Language
+from borgerguide.rules.model import Rules
 from borgerguide.rules.validate import suggest
 from borgerguide.site.render import Renderer
 from borgerguide.site.urls import markdown_link, start_source

@@ -12,7 +12,7 @@ from pathlib import Path
 import yaml
 
 from borgerguide.errors import Problem, RulesError
-from borgerguide.rules.model import LANGUAGES, Language
+from borgerguide.languages import Language, Languages
 
 FRONT_MATTER = re.compile(r"\A---\s*\n(.*?\n)---\s*\n", re.DOTALL)
 REQUIRED_KEYS = ("title", "description", "last_reviewed", "sources")
@@ -169,11 +169,11 @@ def source_problems(pages: dict[Language, dict[str, GuidancePage]], known: Mappi
     return problems
 
 
-def load_pages(docs_dir: Path) -> dict[Language, dict[str, GuidancePage]]:
+def load_pages(docs_dir: Path, languages: Languages) -> dict[Language, dict[str, GuidancePage]]:
     """Read every guidance page of every language; raise RulesError listing every problem found."""
     problems: list[Problem] = []
-    pages: dict[Language, dict[str, GuidancePage]] = {language: {} for language in LANGUAGES}
-    for language in LANGUAGES:
+    pages: dict[Language, dict[str, GuidancePage]] = {language: {} for language in languages}
+    for language in languages:
         root = docs_dir / language
         for file in sorted(root.rglob("*.md")):
             path = file.relative_to(root).as_posix()
@@ -194,27 +194,38 @@ def load_pages(docs_dir: Path) -> dict[Language, dict[str, GuidancePage]]:
                     tuple(str(source) for source in meta["sources"]),  # type: ignore[attr-defined]
                     front_matter_line(text, "sources"),
                 )
-    problems.extend(check_parity(docs_dir))
+    problems.extend(check_parity(docs_dir, languages))
     if problems:
         raise RulesError(problems)
     return pages
 
 
-def check_parity(docs_dir: Path) -> list[Problem]:
+def check_parity(docs_dir: Path, languages: Languages) -> list[Problem]:
     """Every page must exist in every language, so the language switcher always has somewhere to go."""
-    found = {
-        language: {f.relative_to(docs_dir / language).as_posix() for f in (docs_dir / language).rglob("*.md")}
-        for language in LANGUAGES
-    }
     problems = []
-    for language in LANGUAGES:
-        for other in LANGUAGES:
-            for path in sorted(found[language] - found[other]):
+    found: dict[Language, set[str]] = {}
+    for language in languages:
+        folder = docs_dir / language
+        if not folder.is_dir():
+            problems.append(
+                Problem(
+                    f"docs/{language}/",
+                    None,
+                    f"the folder of the language {languages.label(language)} does not exist.",
+                    hint=f"Create docs/{language}/ with a translation of every page in docs/{languages.default}/, "
+                    "or remove the language from mkdocs.yml.",
+                )
+            )
+            continue
+        found[language] = {f.relative_to(folder).as_posix() for f in folder.rglob("*.md")}
+    for language, paths in found.items():
+        for other, other_paths in found.items():
+            for path in sorted(paths - other_paths):
                 problems.append(
                     Problem(
                         f"docs/{language}/{path}",
                         None,
-                        f"the page has no counterpart docs/{other}/{path}.",
+                        f"the page has no counterpart docs/{other}/{path} (no {languages.label(other)} translation).",
                         hint=f"Create docs/{other}/{path} with the translated text (or delete both).",
                     )
                 )

@@ -19,6 +19,6 @@ def golden_text(rules: Rules) -> str:
     for tree in rules.trees.values():
         lines.append("")
         for steps, outcome in tree.paths():
-            answers = " / ".join(f"{step.question.id}={step.answer.label.da}" for step in steps)
+            answers = " / ".join(f"{step.question.id}={step.answer.label[rules.languages.default]}" for step in steps)
             lines.append(f"{tree.id}: {answers} -> {outcome.id}")
     return "\n".join(lines) + "\n"

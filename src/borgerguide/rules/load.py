@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Any
 import yaml
 
 from borgerguide.errors import Problem, RulesError
+from borgerguide.languages import Languages
 from borgerguide.rules.model import Rules, Source
 from borgerguide.rules.validate import build_rules, build_sources
 
@@ -158,20 +159,25 @@ def load_rules(
     display_name: str | None = None,
     municipality: Municipality | None = None,
     sources: Mapping[str, Source] | None = None,
+    *,
+    languages: Languages,
 ) -> Rules:
     """Read and validate a rules file. ``known_pages`` are guidance page paths (``mitid.md``) links may use;
-    ``municipality`` gives the channels of the contacts that refer to it (data/municipality.yml).
+    ``municipality`` gives the channels of the contacts that refer to it (data/municipality.yml); every text
+    must be written in each of ``languages``.
 
     The model is immutable, so an unchanged file is parsed once per process: the i18n plugin builds the
-    site once per language and two hooks read the rules, which would otherwise parse it four times.
+    site once per language, which would otherwise parse it once for each.
     """
     try:
         stat = path.stat()
     except OSError:
-        return _load_rules(path, known_pages, display_name, municipality, sources)
+        return _load_rules(path, known_pages, display_name, municipality, sources, languages)
     # The registry is a dict (unhashable); an unchanged sources file is read once too, so its object is stable.
     key = None if sources is None else _Identity(sources)
-    return _load_rules_cached(path, stat.st_mtime_ns, stat.st_size, known_pages, display_name, municipality, key)
+    return _load_rules_cached(
+        path, stat.st_mtime_ns, stat.st_size, known_pages, display_name, municipality, key, languages
+    )
 
 
 @functools.lru_cache(maxsize=8)
@@ -183,8 +189,10 @@ def _load_rules_cached(
     display_name: str | None,
     municipality: Municipality | None,
     sources: _Identity | None,
+    languages: Languages,
 ) -> Rules:
-    return _load_rules(path, known_pages, display_name, municipality, None if sources is None else sources.value)
+    source_registry = None if sources is None else sources.value
+    return _load_rules(path, known_pages, display_name, municipality, source_registry, languages)
 
 
 def _load_rules(
@@ -193,9 +201,10 @@ def _load_rules(
     display_name: str | None,
     municipality: Municipality | None,
     sources: Mapping[str, Source] | None,
+    languages: Languages,
 ) -> Rules:
     data = read_yaml(path, display_name)
-    return build_rules(data, display_name or str(path), known_pages, municipality, sources)
+    return build_rules(data, display_name or str(path), languages, known_pages, municipality, sources)
 
 
 class _Identity:
@@ -212,14 +221,16 @@ class _Identity:
 
 
 @functools.lru_cache(maxsize=8)
-def _load_sources_cached(path: Path, mtime_ns: int, size: int, display_name: str) -> dict[str, Source]:
-    return build_sources(read_yaml(path, display_name), display_name)
+def _load_sources_cached(
+    path: Path, mtime_ns: int, size: int, display_name: str, languages: Languages
+) -> dict[str, Source]:
+    return build_sources(read_yaml(path, display_name), display_name, languages)
 
 
-def load_sources(path: Path, display_name: str) -> dict[str, Source]:
+def load_sources(path: Path, display_name: str, languages: Languages) -> dict[str, Source]:
     """Read the source registry (data/sources.yml); an unchanged file gives the same object again."""
     try:
         stat = path.stat()
     except OSError:
-        return build_sources(read_yaml(path, display_name), display_name)
-    return _load_sources_cached(path, stat.st_mtime_ns, stat.st_size, display_name)
+        return build_sources(read_yaml(path, display_name), display_name, languages)
+    return _load_sources_cached(path, stat.st_mtime_ns, stat.st_size, display_name, languages)

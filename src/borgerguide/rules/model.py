@@ -6,10 +6,8 @@ import re
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from functools import cached_property
-from typing import Literal
 
-Language = Literal["da", "en"]
-LANGUAGES: tuple[Language, ...] = ("da", "en")
+from borgerguide.languages import Language, Languages
 
 # IDs become URL segments and CSS-safe names, so only lowercase ASCII letters, digits and single hyphens.
 ID_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
@@ -17,15 +15,42 @@ ID_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 RESERVED_NODE_IDS = frozenset({"index", "oversigt"})
 
 
-@dataclass(frozen=True)
-class Text:
-    """A text in every language of the site."""
+class Text(Mapping[Language, str]):
+    """A text in every language of the site: an immutable mapping from language code to text.
 
-    da: str
-    en: str
+    ``Text({"da": "Ja", "en": "Yes"})`` or ``Text(da="Ja", en="Yes")``; ``text[language]`` or
+    ``text.get(language)``. The validators build it in the configured order, the default language first.
+    """
+
+    __slots__ = ("_texts",)
+    _texts: dict[Language, str]
+
+    def __init__(self, texts: Mapping[Language, str] | None = None, /, **by_language: str) -> None:
+        object.__setattr__(self, "_texts", {**(texts or {}), **by_language})
+
+    def __setattr__(self, name: str, value: object) -> None:
+        raise AttributeError("Text is immutable")
 
     def __getitem__(self, language: Language) -> str:
-        return self.da if language == "da" else self.en
+        return self._texts[language]
+
+    def __iter__(self) -> Iterator[Language]:
+        return iter(self._texts)
+
+    def __len__(self) -> int:
+        return len(self._texts)
+
+    def __hash__(self) -> int:
+        return hash(tuple(self._texts.items()))
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Mapping) and dict(self._texts) == dict(other)
+
+    def __repr__(self) -> str:
+        return f"Text({self._texts!r})"
+
+    def __reduce__(self) -> tuple[type[Text], tuple[dict[Language, str]]]:
+        return Text, (dict(self._texts),)
 
 
 @dataclass(frozen=True)
@@ -229,6 +254,7 @@ class Tree:
 
 @dataclass(frozen=True)
 class Rules:
+    languages: Languages  # the site's languages, the default first; every Text holds each of them
     contacts: Mapping[str, Contact]
     trees: Mapping[str, Tree]
     last_reviewed: str  # ISO date, e.g. "2026-11-26"

@@ -13,13 +13,13 @@ from collections.abc import Iterator, Mapping
 from typing import TYPE_CHECKING, Any
 
 from borgerguide.errors import Problem, RulesError
+from borgerguide.languages import Languages
 
 if TYPE_CHECKING:
     from borgerguide.municipality import Municipality
 from borgerguide.rules.model import (
     FALLBACK_KINDS,
     ID_PATTERN,
-    LANGUAGES,
     RESERVED_NODE_IDS,
     Answer,
     Contact,
@@ -92,11 +92,13 @@ class _Checker:
     def __init__(
         self,
         file: str,
+        languages: Languages,
         known_pages: frozenset[str] | None,
         municipality: Municipality | None = None,
         sources: Mapping[str, Source] | None = None,
     ) -> None:
         self.file = file
+        self.languages = languages
         self.known_pages = known_pages
         self.municipality = municipality
         self.problems: list[Problem] = []
@@ -147,15 +149,21 @@ class _Checker:
             self.problem(line, f"{where} must have a text per language, not {_describe(value)}.", node)
             return None
         texts: dict[str, str] = {}
+        languages = self.languages
         for language_key in value:
-            if language_key not in LANGUAGES:
-                guess = suggest(language_key, LANGUAGES)
-                hint = f"Did you mean '{guess}'?" if guess else "The languages are 'da' and 'en'."
+            if language_key not in languages:
+                guess = suggest(language_key, languages.codes)
+                hint = f"Did you mean '{guess}'?" if guess else f"The languages are {languages.listed()}."
                 self.problem(line_of(value, language_key), f"unknown language '{language_key}' in {where}.", node, hint)
-        for language in LANGUAGES:
-            name = "Danish (da)" if language == "da" else "English (en)"
+        for language in languages:
+            name = languages.label(language)
             if language not in value:
-                self.problem(line, f"{where} has no {name} text.", node, f"Add '{language}:' with the {name} text.")
+                self.problem(
+                    line,
+                    f"{where} has no {name} text.",
+                    node,
+                    f"Add '{language}:' with the {name} text (a missing translation).",
+                )
                 continue
             item = value[language]
             item_line = line_of(value, language)
@@ -183,8 +191,8 @@ class _Checker:
                     "Write plain text only; the site formats it. Links to pages go under 'pages:'.",
                 )
             texts[language] = item.strip()
-        if len(texts) == len(LANGUAGES):
-            return Text(**texts)
+        if len(texts) == len(languages):
+            return Text(texts)
         return None
 
     def string(self, data: Mapping[Any, Any], key: str, node: str | None) -> str | None:
@@ -272,6 +280,7 @@ class _Checker:
             return None
         assert isinstance(reviewed, datetime.date)
         return Rules(
+            languages=self.languages,
             contacts=contacts,
             trees=trees,
             last_reviewed=reviewed.isoformat(),
@@ -819,9 +828,9 @@ def _cycles(edges: Mapping[str, list[str]]) -> list[list[str]]:
     return found
 
 
-def build_sources(data: Any, file: str) -> dict[str, Source]:
+def build_sources(data: Any, file: str, languages: Languages) -> dict[str, Source]:
     """Validate the source registry (data/sources.yml): ID -> title and address."""
-    checker = _Checker(file, None)
+    checker = _Checker(file, languages, None)
     sources = checker.source_registry(data, 1) if data is not None else {}
     if checker.problems:
         raise RulesError(checker.problems)
@@ -831,6 +840,7 @@ def build_sources(data: Any, file: str) -> dict[str, Source]:
 def build_rules(
     data: Any,
     file: str,
+    languages: Languages,
     known_pages: frozenset[str] | None = None,
     municipality: Municipality | None = None,
     sources: Mapping[str, Source] | None = None,
@@ -840,7 +850,7 @@ def build_rules(
     With ``municipality``, contacts that refer to it take their channels from it; without, they keep none
     (enough to check the rules alone, as the benchmarks and the fuzz tests do).
     """
-    checker = _Checker(file, known_pages, municipality, sources)
+    checker = _Checker(file, languages, known_pages, municipality, sources)
     rules = checker.document(data)
     if checker.problems or rules is None:
         raise RulesError(checker.problems or [Problem(file, None, "the rules file is empty.")])

@@ -15,7 +15,7 @@ import math
 import textwrap
 from dataclasses import dataclass
 
-from borgerguide.rules.model import Language, Question, Tree
+from borgerguide.rules.model import Question, Tree
 
 WIDTH = 720  # the width of the column the chart is drawn for; site.css caps the SVG at it
 INDENT = 34  # the step to the right per answer, when the tree is shallow enough

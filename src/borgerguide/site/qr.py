@@ -8,16 +8,15 @@ from __future__ import annotations
 
 import segno
 
-from borgerguide.rules.model import LANGUAGES, Language
+from borgerguide.languages import Language, Languages
 
 # QR error correction "M" survives a smudged or creased printout (15 %) and keeps the code small.
 QR_ERROR = "m"
 
 
-def absolute_url(site_url: str, language: Language, path: str) -> str:
+def absolute_url(site_url: str, languages: Languages, language: Language, path: str) -> str:
     """The public address of a page (``path`` relative to the language root), as a QR code must carry it."""
-    prefix = "" if language == LANGUAGES[0] else f"{language}/"
-    return site_url.rstrip("/") + "/" + prefix + path
+    return site_url.rstrip("/") + "/" + languages.prefix(language) + path
 
 
 def qr_svg(url: str, title: str) -> str:

@@ -17,7 +17,7 @@ from markupsafe import Markup
 
 from borgerguide.site import urls
 from borgerguide.site.flowchart import layout
-from borgerguide.rules.model import Answer, Contact, Language, Node, Outcome, Question, Rules, Tree
+from borgerguide.rules.model import Answer, Contact, Node, Outcome, Question, Rules, Tree
 from borgerguide.guidance.pages import GuidancePage
 from borgerguide.site.qr import absolute_url, qr_svg
 from borgerguide.site.strings import ui_strings
@@ -270,7 +270,7 @@ class Renderer:
         """The QR code of an outcome's own public address, so the reader or a helper can open it again."""
         if not self.site_url:
             return None
-        address = absolute_url(self.site_url, language, urls.url_of(source))
+        address = absolute_url(self.site_url, self.rules.languages, language, urls.url_of(source))
         return {"address": address, "qr": Markup(qr_svg(address, f"{ui_strings(language)['qr_label']}: {title}"))}
 
     def _page(

@@ -19,8 +19,9 @@ from pathlib import Path
 from typing import Any
 
 from borgerguide.errors import Problem, RulesError
+from borgerguide.languages import Languages
 from borgerguide.rules.load import read_yaml
-from borgerguide.rules.model import ID_PATTERN, LANGUAGES, Outcome, Question, Rules, Step, Text, Tree
+from borgerguide.rules.model import ID_PATTERN, Outcome, Question, Rules, Step, Text, Tree
 from borgerguide.rules.validate import line_of as _line
 from borgerguide.rules.validate import suggest as _suggest
 
@@ -82,14 +83,21 @@ class Cases:
         return len(self.cases)
 
 
-def load_cases(path: Path, rules: Rules, display_name: str | None = None) -> Cases:
-    """Read data/cases.yml and check every case against the rules; raise RulesError listing every problem."""
+def load_cases(
+    path: Path, rules: Rules | None, display_name: str | None = None, languages: Languages | None = None
+) -> Cases:
+    """Read data/cases.yml and check every case against the rules; raise RulesError listing every problem.
+
+    Without rules (the rules file itself is broken) the cases are checked alone, in ``languages``, so their own
+    problems are reported in the same run; no case comes back then, since none could be walked."""
     name = display_name or str(path)
-    return build_cases(read_yaml(path, name), rules, name)
+    return build_cases(read_yaml(path, name), rules, name, languages)
 
 
-def build_cases(data: Any, rules: Rules, file: str) -> Cases:
-    checker = _CaseChecker(file, rules)
+def build_cases(data: Any, rules: Rules | None, file: str, languages: Languages | None = None) -> Cases:
+    configured = languages or (rules.languages if rules is not None else None)
+    assert configured is not None, "cases are checked in the rules' languages or in the languages given"
+    checker = _CaseChecker(file, rules, configured)
     cases = checker.document(data)
     if checker.problems:
         raise RulesError(checker.problems)
@@ -102,16 +110,19 @@ def _did_you_mean(word: object, options: Any, otherwise: str) -> str:
     return f"Did you mean '{guess}'?" if guess else otherwise
 
 
-def _choices(question: Question) -> str:
-    return ", ".join(f"'{a.next}' ({a.label.da})" for a in question.answers)
+def _choices(question: Question, language: str) -> str:
+    return ", ".join(f"'{a.next}' ({a.label[language]})" for a in question.answers)
 
 
 class _CaseChecker:
     """Collects every problem in the file before anything is raised, so an editor fixes them in one go."""
 
-    def __init__(self, file: str, rules: Rules) -> None:
+    def __init__(self, file: str, rules: Rules | None, languages: Languages) -> None:
         self.file = file
         self.rules = rules
+        self.languages = languages
+        # Messages quote the guides' texts in the default language, as the editors write them first.
+        self.default = languages.default
         self.problems: list[Problem] = []
 
     def problem(self, line: int | None, message: str, case: str | None = None, hint: str | None = None) -> None:
@@ -212,17 +223,23 @@ class _CaseChecker:
                 f"Write it as:\n       {key}:\n         da: ...\n         en: ...",
             )
             return None
+        languages = self.languages
         for language_key in value:
-            if language_key not in LANGUAGES:
-                hint = _did_you_mean(language_key, LANGUAGES, "The languages are 'da' and 'en'.")
+            if language_key not in languages:
+                hint = _did_you_mean(language_key, languages.codes, f"The languages are {languages.listed()}.")
                 self.problem(_line(value, language_key), f"unknown language '{language_key}' in '{key}'.", case, hint)
         texts: dict[str, str] = {}
-        for language in LANGUAGES:
-            name = "Danish (da)" if language == "da" else "English (en)"
+        for language in languages:
+            name = languages.label(language)
             item = value.get(language)
             item_line = _line(value, language)
             if language not in value:
-                self.problem(line, f"'{key}' has no {name} text.", case, f"Add '{language}:' with the {name} text.")
+                self.problem(
+                    line,
+                    f"'{key}' has no {name} text.",
+                    case,
+                    f"Add '{language}:' with the {name} text (a missing translation).",
+                )
             elif not isinstance(item, str) or not item.strip():
                 self.problem(
                     item_line, f"the {name} text of '{key}' is empty or not text.", case, "Write the text in quotes."
@@ -244,7 +261,7 @@ class _CaseChecker:
                 )
             else:
                 texts[language] = " ".join(item.split())
-        return Text(**texts) if len(texts) == len(LANGUAGES) else None
+        return Text(texts) if len(texts) == len(languages) else None
 
     def questions(self, raw: Mapping[Any, Any], case: str) -> tuple[Text, ...] | None:
         if "questions" not in raw:
@@ -265,6 +282,8 @@ class _CaseChecker:
 
     def tree(self, raw: Mapping[Any, Any], case: str) -> Tree | None:
         tree_id = raw.get("tree")
+        if self.rules is None:  # the rules file is broken and reported on its own: nothing to walk
+            return None
         if "tree" in raw and tree_id not in self.rules.trees:
             hint = _did_you_mean(tree_id, self.rules.trees, f"The guides are: {', '.join(self.rules.trees)}.")
             self.problem(_line(raw, "tree"), f"unknown guide '{tree_id}'.", case, hint)
@@ -329,7 +348,7 @@ class _CaseChecker:
                 self.problem(
                     _line(item, "question"),
                     f"answer {index + 1} is one too many: the answers before it already reach the result "
-                    f"'{node_id}' ({node.heading.da}).",
+                    f"'{node_id}' ({node.heading[self.default]}).",
                     case,
                     "Remove this answer and the ones after it.",
                 )
@@ -338,7 +357,7 @@ class _CaseChecker:
                 if given.question in tree.nodes:
                     message = (
                         f"answer {index + 1} answers '{given.question}', but after the answers before it the guide "
-                        f"asks '{node_id}' ({node.question.da})."
+                        f"asks '{node_id}' ({node.question[self.default]})."
                     )
                     hint = "List the answers in the order the guide asks, starting with its first question."
                 else:
@@ -351,9 +370,10 @@ class _CaseChecker:
             if tree.step(node_id, given.answer) is None:
                 self.problem(
                     _line(item, "answer"),
-                    f"'{given.answer}' is not an answer to '{node_id}' ({node.question.da}).",
+                    f"'{given.answer}' is not an answer to '{node_id}' ({node.question[self.default]}).",
                     case,
-                    f"Name the answer by the node it leads to (its 'next:' in data/rules.yml): {_choices(node)}.",
+                    "Name the answer by the node it leads to (its 'next:' in data/rules.yml): "
+                    f"{_choices(node, self.default)}.",
                 )
                 return
             node_id = given.answer
@@ -361,10 +381,10 @@ class _CaseChecker:
         if isinstance(reached, Question):
             self.problem(
                 _line(items, len(items) - 1),
-                f"the answers stop at the question '{node_id}' ({reached.question.da}); a case must answer every "
-                "question up to a result.",
+                f"the answers stop at the question '{node_id}' ({reached.question[self.default]}); "
+                "a case must answer every question up to a result.",
                 case,
-                f"Add '- {{question: {node_id}, answer: ...}}' with one of: {_choices(reached)}.",
+                f"Add '- {{question: {node_id}, answer: ...}}' with one of: {_choices(reached, self.default)}.",
             )
             return
         if node_id != outcome:
@@ -372,8 +392,8 @@ class _CaseChecker:
             assert isinstance(claimed, Outcome) and isinstance(reached, Outcome)
             self.problem(
                 _line(raw, "outcome"),
-                f"the case contradicts the rules: its answers lead to '{node_id}' ({reached.heading.da}), "
-                f"but its solution claims '{outcome}' ({claimed.heading.da}).",
+                f"the case contradicts the rules: its answers lead to '{node_id}' ({reached.heading[self.default]}), "
+                f"but its solution claims '{outcome}' ({claimed.heading[self.default]}).",
                 case,
                 "Check the story and the answers against the guide. If the answers are right, set "
                 f"'outcome: {node_id}' and rewrite the solution to match that result.",

@@ -20,7 +20,8 @@ from markupsafe import Markup
 
 from borgerguide.errors import Problem
 from borgerguide.guidance.pages import GuidancePage, page_url
-from borgerguide.rules.model import LANGUAGES, Contact, Language, Outcome, Question, Rules
+from borgerguide.languages import Language, Languages
+from borgerguide.rules.model import Contact, Outcome, Question, Rules
 from borgerguide.site import urls
 from borgerguide.site.qr import absolute_url, qr_svg
 from borgerguide.site.render import template_environment
@@ -90,13 +91,13 @@ def outline(markdown: str) -> Outline:
     return Outline(tuple(headings), tuple(contacts))
 
 
-def read_outlines(docs_dir: Path) -> dict[Language, dict[str, Outline]]:
+def read_outlines(docs_dir: Path, languages: Languages) -> dict[Language, dict[str, Outline]]:
     return {
         language: {
             file.relative_to(docs_dir / language).as_posix(): outline(file.read_text("utf-8"))
             for file in sorted((docs_dir / language).rglob("*.md"))
         }
-        for language in LANGUAGES
+        for language in languages
     }
 
 
@@ -160,7 +161,7 @@ def check_collisions(rules: Rules, cases: Cases, pages: Iterable[str]) -> list[P
     generated = set(generated_sources(rules, cases, page_list))
     return [
         Problem(
-            f"docs/da/{path}",
+            f"docs/{rules.languages.default}/{path}",
             None,
             f"the page takes the address of a generated teaching page ({urls.url_of(path) or '/'}).",
             hint="Give the page another file name; index.md, haefte.md, oevelser/ and ark/ under "
@@ -236,7 +237,7 @@ class TeachingRenderer:
         self.outlines = outlines
         self.order = order
         self.site_url = site_url
-        self.entries = guidance_entries(order, pages["da"], rules.trees)
+        self.entries = guidance_entries(order, pages[rules.languages.default], rules.trees)
         self.env = template_environment()
         self.env.filters["date"] = format_date
         self.env.tests["instanceof_question"] = lambda node: isinstance(node, Question)
@@ -370,7 +371,7 @@ class TeachingRenderer:
     def handout(self, entry: Entry, language: Language) -> TeachingPage:
         source = handout_source(entry)
         ui = ui_strings(language)
-        address = absolute_url(self.site_url, language, self.entry_url(entry))
+        address = absolute_url(self.site_url, self.rules.languages, language, self.entry_url(entry))
         title = self.entry_title(entry, language)
         context: dict[str, Any] = {
             **self._context(language, source),
