@@ -16,8 +16,8 @@ from typing import Any
 
 from borgerguide.languages import read_languages
 from borgerguide.municipality import load_municipality
+from borgerguide.rules.checks import build_rules
 from borgerguide.rules.load import load_sources, read_yaml
-from borgerguide.rules.validate import build_rules
 
 
 class BenchError(RuntimeError):

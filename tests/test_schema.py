@@ -1,6 +1,6 @@
 """The JSON Schemas in schema/ that give editors completion and inline help in VS Code (yaml-language-server).
 
-The validator (borgerguide.rules.validate and friends) stays the judge; the schemas must agree with it. Every real
+The validator (borgerguide.rules.checks and friends) stays the judge; the schemas must agree with it. Every real
 data file the validator accepts passes its schema, and every mistake in the validator's catalogue
 (tests/test_rules_validation.py) is either rejected by the rules schema or named in NOT_SEEN_BY_SCHEMA with
 the reason a schema cannot see it. A new catalogue mistake that is in neither fails here, so the list cannot

@@ -21,9 +21,10 @@ from urllib.parse import urlparse
 
 from borgerguide.errors import Problem, RulesError
 from borgerguide.languages import Languages
+from borgerguide.rules.checks.base import line_of, suggest
+from borgerguide.rules.checks.references import CHANNEL_KEYS, Checker
 from borgerguide.rules.load import LocatedMap, read_yaml
 from borgerguide.rules.model import Rules, Text
-from borgerguide.rules.validate import CHANNEL_KEYS, Checker, line_of, suggest
 
 MUNICIPALITY_FILE = "data/municipality.yml"
 
@@ -97,7 +98,7 @@ def _load_cached(path: Path, mtime_ns: int, size: int, display_name: str, langua
 
 def _load_municipality(path: Path, display_name: str, languages: Languages) -> Municipality:
     data = read_yaml(path, display_name)
-    checker = Checker(display_name, languages, None)
+    checker = Checker(display_name, languages)
     root = checker.mapping(data, 1, "the municipality file", None)
     if root is None:
         raise RulesError(checker.problems)

@@ -13,8 +13,9 @@ from pathlib import Path
 
 from borgerguide.errors import Problem, RulesError
 from borgerguide.languages import Languages, read_languages
+from borgerguide.rules.checks.base import line_of
+from borgerguide.rules.checks.references import Checker
 from borgerguide.rules.load import read_yaml
-from borgerguide.rules.validate import Checker, line_of
 
 TERMS_FILE = "data/terms.yml"
 TERM_KEYS = {"avoid": True, "use": True, "why": True, "language": True, "case_sensitive": False}
@@ -39,7 +40,7 @@ class Term:
 
 def load_terms(path: Path, languages: Languages, display_name: str = TERMS_FILE) -> list[Term]:
     data = read_yaml(path, display_name)
-    checker = Checker(display_name, languages, None)
+    checker = Checker(display_name, languages)
     if not isinstance(data, list):
         raise RulesError([Problem(display_name, 1, "the term list must be a list of '- avoid: ...' items.")])
     terms = []

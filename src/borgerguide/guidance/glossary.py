@@ -34,9 +34,10 @@ from borgerguide.errors import Problem, RulesError
 from borgerguide.guidance.markers import MARKER
 from borgerguide.guidance.pages import FRONT_MATTER, GuidancePage
 from borgerguide.languages import Language, Languages
+from borgerguide.rules.checks.base import line_of, suggest
+from borgerguide.rules.checks.references import Checker
 from borgerguide.rules.load import read_yaml
 from borgerguide.rules.model import Rules, Source, Text
-from borgerguide.rules.validate import Checker, line_of, suggest
 from borgerguide.site import urls
 from borgerguide.site.render import template_environment
 from borgerguide.site.strings import ui_strings
@@ -148,7 +149,7 @@ def load_glossary(
     ``sources`` is the source registry (data/sources.yml); without it the source IDs are not looked up.
     """
     data = read_yaml(path, display_name)
-    checker = Checker(display_name, languages, None, sources=sources)
+    checker = Checker(display_name, languages, sources=sources)
     root = checker.mapping(data, 1, "the glossary", None)
     if root is None:
         raise RulesError(checker.problems)

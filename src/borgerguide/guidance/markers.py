@@ -12,8 +12,8 @@ from typing import TYPE_CHECKING
 
 from borgerguide.errors import Problem
 from borgerguide.languages import Language
+from borgerguide.rules.checks.base import suggest
 from borgerguide.rules.model import Rules
-from borgerguide.rules.validate import suggest
 from borgerguide.site.render import Renderer
 from borgerguide.site.urls import markdown_link, start_source
 

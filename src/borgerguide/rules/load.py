@@ -16,8 +16,8 @@ import yaml
 
 from borgerguide.errors import Problem, RulesError
 from borgerguide.languages import Languages
+from borgerguide.rules.checks import build_rules, build_sources
 from borgerguide.rules.model import Rules, Source
-from borgerguide.rules.validate import build_rules, build_sources
 
 if TYPE_CHECKING:
     from borgerguide.municipality import Municipality

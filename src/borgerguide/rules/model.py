@@ -93,7 +93,7 @@ class Contact:
         return re.sub(r"^https?://", "", self.web).rstrip("/")
 
 
-# Answers for a reader who cannot choose: every question offers one of them (see validate.py).
+# Answers for a reader who cannot choose: every question offers one of them (see rules/checks/nodes.py).
 FALLBACK_KINDS = ("dont-know", "something-else")
 
 

@@ -20,10 +20,10 @@ from typing import Any
 
 from borgerguide.errors import Problem, RulesError
 from borgerguide.languages import Languages
+from borgerguide.rules.checks.base import line_of as _line
+from borgerguide.rules.checks.base import suggest as _suggest
 from borgerguide.rules.load import read_yaml
 from borgerguide.rules.model import ID_PATTERN, Outcome, Question, Rules, Step, Text, Tree
-from borgerguide.rules.validate import line_of as _line
-from borgerguide.rules.validate import suggest as _suggest
 
 CASES_FILE = "data/cases.yml"
 
