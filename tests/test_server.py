@@ -119,9 +119,9 @@ def test_security_headers_on_every_kind_of_response(nginx: tuple[str, int], site
 
 def test_not_found_page_per_language(nginx: tuple[str, int]) -> None:
     status, _, body = _get(nginx, "/findes-ikke/", gzip_ok=False)
-    assert status == 404 and b'<html lang="da">' in body
+    assert status == 404 and b'<html lang="da" dir="ltr">' in body
     status, _, body = _get(nginx, "/en/does-not-exist/", gzip_ok=False)
-    assert status == 404 and b'<html lang="en">' in body
+    assert status == 404 and b'<html lang="en" dir="ltr">' in body
 
 
 def test_was_redirects_to_the_accessibility_statement(nginx: tuple[str, int]) -> None:
