@@ -61,7 +61,7 @@ STAND_IN: dict[str, Any] = {
     "site_url": context_hook.SITE_URL,
     "accessibility_statement": context_hook.ACCESSIBILITY_STATEMENT,
     "phone": _FOOTER.phone,
-    "opening_hours": dataclasses.asdict(_FOOTER.opening_hours) if _FOOTER.opening_hours else None,
+    "opening_hours": dict(_FOOTER.opening_hours) if _FOOTER.opening_hours else None,
     "address": _FOOTER.address,
     "email": _FOOTER.email,
     "web": _FOOTER.web,
