@@ -3,6 +3,7 @@ translations` lists per language what is missing and which translated pages are 
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 from collections.abc import Callable
@@ -14,7 +15,7 @@ from conftest import LANGUAGES, ROOT, Build
 from borgerguide import read_languages
 from borgerguide.editors.translations import translation_report
 from borgerguide.errors import RulesError
-from borgerguide.project import load_project
+from borgerguide.project import MUNICIPALITY_ENV, load_project
 from borgerguide.site.strings import STRINGS_FOLDER, strings_problems
 
 STRINGS = f"{STRINGS_FOLDER}/da.yml"
@@ -175,6 +176,23 @@ def test_a_new_language_lists_everything_to_translate(project_copy: Path) -> Non
     assert (STRINGS, None, f"every interface text: create {STRINGS_FOLDER}/de.yml") in {
         (item.file, item.line, item.what) for item in german_report.missing
     }
+
+
+def test_the_municipality_file_in_use_is_read_too(project_copy: Path) -> None:
+    """The build reads the municipality file BORGERGUIDE_MUNICIPALITY names; so does the report."""
+    ready = project_copy / "tests" / "fixtures" / "municipality-ready.yml"
+    line = _drop_line(ready, "      en: Every day 8:00-20:00") - 2
+    env = {**os.environ, MUNICIPALITY_ENV: "tests/fixtures/municipality-ready.yml"}
+    result = subprocess.run(
+        [sys.executable, "tools/translations_report.py"],
+        cwd=project_copy,
+        env=env,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode == 1
+    assert f"    tests/fixtures/municipality-ready.yml:{line}  contact digital-hotline / opening_hours" in result.stdout
 
 
 def test_the_real_project_has_nothing_missing() -> None:

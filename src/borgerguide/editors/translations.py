@@ -25,13 +25,14 @@ from borgerguide.errors import Problem, RulesError
 from borgerguide.guidance.glossary import GLOSSARY_FILE
 from borgerguide.guidance.pages import front_matter_line, read_front_matter
 from borgerguide.languages import Language, Languages
-from borgerguide.project import RULES_FILE
+from borgerguide.project import RULES_FILE, municipality_path
 from borgerguide.rules.checks.base import line_of
 from borgerguide.rules.load import read_yaml
 from borgerguide.site.strings import STRINGS_FOLDER, StringsFile, missing_keys, read_strings_files
 from borgerguide.teaching.cases import CASES_FILE
 
-# The data files with texts per language, in the order the report lists them.
+# The data files with texts per language, in the order the report lists them (with the municipality's file,
+# data/municipality.yml unless BORGERGUIDE_MUNICIPALITY names another, after the rules).
 DATA_FILES = (RULES_FILE, CASES_FILE, GLOSSARY_FILE)
 # How a section's entries are named in an item: "tree hjaelp / node mitid-faa / answer 2 / label".
 _ENTRY_NAMES = {
@@ -83,10 +84,12 @@ def translation_report(root: Path, languages: Languages) -> TranslationReport:
     """What is missing or out of date in each language of the project at ``root`` but the default."""
     problems: list[Problem] = []
     data = {}
-    for name in DATA_FILES:
-        if (root / name).is_file():
+    files = [(root / name, name) for name in DATA_FILES]
+    files.insert(1, municipality_path(root))  # the municipality's own texts (opening hours), as the build reads it
+    for path, name in files:
+        if path.is_file():
             try:
-                data[name] = read_yaml(root / name, name)
+                data[name] = read_yaml(path, name)
             except RulesError as error:
                 problems.extend(error.problems)
     folder: Traversable = root / STRINGS_FOLDER
