@@ -14,7 +14,7 @@ NODE_STAMP := node_modules/.installed-stamp
 BENCH_STAMP := $(VENV)/.bench-stamp
 BENCH_NODE_STAMP := bench/node_modules/.installed-stamp
 
-.PHONY: help setup tools browser serve site test test-fast check links changes lint format lix terms review golden screenshots nginx bench bench-smoke clean
+.PHONY: help setup tools browser serve site test test-fast check links changes lint format lix terms review translations golden screenshots nginx bench bench-smoke clean
 
 help:
 	@echo "make serve   - preview the site at http://127.0.0.1:8000 with live reload"
@@ -28,6 +28,7 @@ help:
 	@echo "make lix     - print the readability (LIX) of every Danish page"
 	@echo "make terms   - check pages and data against the term list (data/terms.yml)"
 	@echo "make review  - list pages and outcomes not reviewed for 12 months (MONTHS=6 for another age)"
+	@echo "make translations - per language: missing translations, and translated pages older than the Danish page"
 	@echo "make golden  - rewrite tests/golden/paths.txt after an intended change of the trees"
 	@echo "make screenshots - build the site and photograph key pages at phone and desktop width"
 	@echo "make bench   - measure build time, scale, page weight and Lighthouse scores (~15 min; bench/README.md)"
@@ -115,6 +116,11 @@ golden: setup
 MONTHS ?= 12
 review: setup
 	$(BIN)/python tools/review_report.py --months $(MONTHS)
+
+# Per language other than the default: every missing translation (pages, data texts, interface strings) and every
+# translated page last reviewed before its default-language page, with file and line. Exit 1 only when one is missing.
+translations: setup
+	$(BIN)/python tools/translations_report.py
 
 # The term list (data/terms.yml): every slip in pages and data files, with file and line.
 terms: setup

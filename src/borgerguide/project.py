@@ -108,13 +108,17 @@ def load_project(
     # A project without data/cases.yml (another municipality's trial, the benchmark) has no teaching kit.
     if (root / CASES_FILE).is_file():
         cases = attempt(lambda: load_cases(root / CASES_FILE, rules, CASES_FILE, languages))
+    checked_glossary = False
     if rules is not None and pages is not None:
         problems.extend(source_problems(pages, rules.sources))
         if cases is not None:
             problems.extend(check_collisions(rules, cases, pages[languages.default]))
         if to_html is not None:
             glossary = attempt(lambda: build_site_glossary(root, docs, rules, pages, to_html))
-    elif (root / GLOSSARY_FILE).is_file():
+            checked_glossary = True
+    # Without the pages in HTML (tools, or broken rules or pages) the glossary file is still checked alone,
+    # so a term missing a translation is reported by every tool that loads the project.
+    if not checked_glossary and (root / GLOSSARY_FILE).is_file():
         attempt(lambda: load_glossary(root / GLOSSARY_FILE, languages, GLOSSARY_FILE, sources))
     if municipality is not None and rules is not None:
         problems.extend(_municipal_source_problems(municipality, rules))

@@ -224,7 +224,7 @@ def check_parity(docs_dir: Path, languages: Languages) -> list[Problem]:
                 problems.append(
                     Problem(
                         f"docs/{language}/{path}",
-                        None,
+                        1,
                         f"the page has no counterpart docs/{other}/{path} (no {languages.label(other)} translation).",
                         hint=f"Create docs/{other}/{path} with the translated text (or delete both).",
                     )

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime
+from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 from importlib.resources.abc import Traversable
@@ -35,14 +36,27 @@ def _key_lines(text: str) -> dict[str, int]:
     return lines
 
 
-def strings_problems(languages: Languages) -> list[Problem]:
-    """Every configured language needs its strings file with every key of the default language's file: a
-    missing one would show a blank button or heading. Each problem names the file, the key and the language."""
-    files: dict[Language, tuple[dict[str, Any], dict[str, int]]] = {}
+@dataclass(frozen=True)
+class StringsFile:
+    """One language's strings file as read: its texts by key and the line of each key."""
+
+    display: str  # the path an editor opens, e.g. src/borgerguide/site/strings/en.yml
+    texts: dict[str, Any]
+    lines: dict[str, int]
+
+
+def read_strings_files(
+    languages: Languages, folder: Traversable | None = None
+) -> tuple[dict[Language, StringsFile], list[Problem]]:
+    """The strings file of every configured language that can be read, and a problem for each that cannot.
+
+    ``folder`` holds the files (``<code>.yml``); without it, the package's own strings folder."""
+    source_folder = folder if folder is not None else resources.files("borgerguide.site").joinpath("strings")
+    files: dict[Language, StringsFile] = {}
     problems: list[Problem] = []
     for language in languages:
         display = f"{STRINGS_FOLDER}/{language}.yml"
-        source = _strings_file(language)
+        source = source_folder.joinpath(f"{language}.yml")
         if not source.is_file():
             problems.append(
                 Problem(
@@ -63,30 +77,40 @@ def strings_problems(languages: Languages) -> list[Problem]:
         if not isinstance(data, dict):
             problems.append(Problem(display, 1, "the file must be 'key: text' lines."))
             continue
-        files[language] = (data, _key_lines(text))
+        files[language] = StringsFile(display, data, _key_lines(text))
+    return files, problems
+
+
+def missing_keys(reference: StringsFile, translation: StringsFile) -> list[str]:
+    """The keys of the default language's file that the translation lacks or leaves empty, in file order."""
+    return [key for key in reference.texts if translation.texts.get(key) in (None, "")]
+
+
+def strings_problems(languages: Languages, folder: Traversable | None = None) -> list[Problem]:
+    """Every configured language needs its strings file with every key of the default language's file: a
+    missing one would show a blank button or heading. A missing text is located where the default language's
+    text stands (the text to translate), and names the file to add it to and the language."""
+    files, problems = read_strings_files(languages, folder)
     if languages.default not in files:
         return problems
-    reference, reference_lines = files[languages.default]
-    for language, (data, lines) in files.items():
-        display = f"{STRINGS_FOLDER}/{language}.yml"
-        for key in reference:
-            value = data.get(key)
-            if key not in data or value is None or value == "":
-                problems.append(
-                    Problem(
-                        display,
-                        lines.get(key),
-                        f"the {languages.label(language)} interface text '{key}' is missing.",
-                        hint=f"Add '{key}:' with the translation of line {reference_lines.get(key)} of "
-                        f"{languages.default}.yml.",
-                    )
+    reference = files[languages.default]
+    for language, translation in files.items():
+        name = languages.label(language)
+        for key in missing_keys(reference, translation):
+            problems.append(
+                Problem(
+                    reference.display,
+                    reference.lines.get(key),
+                    f"the interface text '{key}' has no {name} text in {language}.yml.",
+                    hint=f"Add '{key}:' with the {name} translation to {translation.display}.",
                 )
-        for key in data:
-            if key not in reference:
+            )
+        for key in translation.texts:
+            if key not in reference.texts:
                 problems.append(
                     Problem(
-                        display,
-                        lines.get(key),
+                        translation.display,
+                        translation.lines.get(key),
                         f"the interface text '{key}' is not in {languages.default}.yml.",
                         hint="Remove it, or add it to every strings file if the site needs it.",
                     )

@@ -34,7 +34,13 @@ class RulesChecker(NodeChecker):
         reviewed = self.date(root, "last_reviewed", None)
         contacts = self.contacts(root.get("contacts"), line_of(root, "contacts"))
         other_help = self.id_list(root, "other_help", None)
-        self.unknown_ids(other_help, contacts, "unknown contact '{}' in 'other_help'.", None, NO_CONTACT_HINT)
+        self.unknown_ids(
+            other_help,
+            {*contacts, *self.declared_contacts},
+            "unknown contact '{}' in 'other_help'.",
+            None,
+            NO_CONTACT_HINT,
+        )
         if isinstance(root.get("trees"), dict):
             self.tree_ids = [str(key) for key in root["trees"]]
         trees = self.trees(root.get("trees"), line_of(root, "trees"), contacts)

@@ -118,7 +118,8 @@ class NodeChecker(Checker):
         result = self.text(fields, "result", where)
         steps = self.steps(fields, where)
         contact_ids = self.id_list(fields, "contacts", where)
-        self.unknown_ids(contact_ids, contacts, "unknown contact '{}'.", where, NO_CONTACT_HINT)
+        known_contacts = {*contacts, *self.declared_contacts}
+        self.unknown_ids(contact_ids, known_contacts, "unknown contact '{}'.", where, NO_CONTACT_HINT)
         if "contacts" in fields and not contact_ids and isinstance(fields.get("contacts"), list):
             self.problem(
                 line_of(fields, "contacts"),

@@ -48,6 +48,9 @@ class Checker(TextChecker):
         super().__init__(file, languages)
         self.sources = sources
         self.municipality = municipality
+        # Every contact ID the file declares, also those whose entry has a problem of its own (a missing
+        # translation): a reference to one is not reported again as an unknown contact.
+        self.declared_contacts: set[str] = set()
 
     def unknown_ids(
         self,
@@ -69,6 +72,8 @@ class Checker(TextChecker):
     def contacts(self, data: Any, line: int | None) -> dict[str, Contact]:
         """The contact registry: ID -> contact, each with its own channels or the municipality's."""
         result: dict[str, Contact] = {}
+        if isinstance(data, Mapping):
+            self.declared_contacts.update(str(contact_id) for contact_id in data)
         for contact_id, fields, node, key_line in self.entries(data, line, "contact", CONTACT_KEYS):
             name = self.text(fields, "name", node)
             about = self.text(fields, "about", node)
