@@ -11,6 +11,7 @@ package calls. The package knows nothing of MkDocs or of the i18n plugin; what t
 from __future__ import annotations
 
 import os
+import re
 from collections.abc import Iterable
 from pathlib import Path
 from typing import Any, Protocol
@@ -33,6 +34,8 @@ from borgerguide.site.strings import format_date, ui_strings
 from borgerguide.teaching.kit import TeachingRenderer, booklet_source, nav_paths, read_outlines
 
 _state: dict[str, Any] = {"command": "build"}
+# The theme's root element, when it has no dir yet.
+_HTML_LANG = re.compile(r'<html lang="[^"]*"(?![^>]*\sdir=)')
 
 
 class PageSource(Protocol):
@@ -227,6 +230,18 @@ def on_page_context(context: dict[str, Any], page: Page, config: MkDocsConfig, n
         }
         page.content = _state["teaching"].booklet(language, contents)
     return context
+
+
+def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
+    """The theme sets the writing direction on <body> only; put it on <html> beside lang, so the whole
+    document, scroll bars and all, runs in the language's direction (right to left for Arabic)."""
+    return with_direction(output, _state["languages"].info(current_language(config)).direction)
+
+
+def with_direction(html: str, direction: str) -> str:
+    """The page with ``dir`` after ``lang`` on its <html> element (the theme writes ``<html lang="..." ...>``);
+    a page that has one already keeps it."""
+    return _HTML_LANG.sub(lambda match: f'{match[0]} dir="{direction}"', html, count=1)
 
 
 def _switcher(languages: Languages, current: str, page: Page) -> list[dict[str, Any]]:

@@ -13,6 +13,8 @@ from pathlib import Path
 from urllib.parse import urlparse
 
 import pytest
+from browser_support import DESKTOP, PHONE
+from browser_support import axe as _axe
 from playwright.sync_api import Browser, BrowserContext, Page
 
 from borgerguide import load_rules, read_languages
@@ -28,12 +30,7 @@ pytestmark = pytest.mark.browser
 ROOT = Path(__file__).resolve().parent.parent
 LANGUAGES = read_languages(ROOT)
 RULES = load_rules(ROOT / "data" / "rules.yml", languages=LANGUAGES)
-AXE_SCRIPT = ROOT / "node_modules" / "axe-core" / "axe.min.js"
 VNU_JAR = ROOT / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
-# axe-core 4.14 tags its WCAG 2.2 rules "wcag22aa" only (target size, 2.5.8); there is no "wcag22a" tag.
-# The other new WCAG 2.2 criteria are tested in tests/test_wcag22.py.
-AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"]
-PHONE, DESKTOP = 360, 1280
 # vnu messages we filter, each with its reason. Nothing else may be filtered.
 VNU_FILTERS = {
     "Attribute “autocomplete” is only allowed when the input type is": (
@@ -94,19 +91,6 @@ def phone(browser: Browser) -> Iterator[tuple[Page, Watch]]:
     watch.attach(page)
     yield page, watch
     context.close()
-
-
-def _axe(page: Page) -> list[str]:
-    page.evaluate(AXE_SCRIPT.read_text("utf-8"))
-    result = page.evaluate(
-        "options => axe.run(document, options)",
-        {"runOnly": {"type": "tag", "values": AXE_TAGS}, "resultTypes": ["violations"]},
-    )
-    found = []
-    for violation in result["violations"]:
-        targets = ", ".join(" ".join(node["target"]) for node in violation["nodes"][:3])
-        found.append(f"{violation['id']} ({violation['impact']}): {violation['help']} at {targets}")
-    return found
 
 
 @pytest.mark.parametrize("path", PATHS)

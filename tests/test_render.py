@@ -58,7 +58,7 @@ def test_contact_marker_renders_name_and_dialable_number() -> None:
         "Ring til [[contact:mitid-support]].", RULES, "da", "mitid.md", "docs/da/mitid.md", renderer
     )
     assert problems == []
-    assert '<a href="tel:+4533980010" class="dd-tel">33 98 00 10</a>' in text and "MitID-supporten" in text
+    assert '<a href="tel:+4533980010" class="dd-tel" dir="ltr">33 98 00 10</a>' in text and "MitID-supporten" in text
 
 
 def test_unknown_marker_ids_are_reported_with_page_line_and_guess() -> None:

@@ -9,8 +9,16 @@ import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import Any
 
 CHROMIUM = "/usr/bin/chromium"
+ROOT = Path(__file__).resolve().parent.parent
+AXE_SCRIPT = ROOT / "node_modules" / "axe-core" / "axe.min.js"
+# axe-core 4.14 tags its WCAG 2.2 rules "wcag22aa" only (target size, 2.5.8); there is no "wcag22a" tag.
+# The other new WCAG 2.2 criteria are tested in tests/test_wcag22.py.
+AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"]
+# The widths every page is checked at: a small phone and a desktop.
+PHONE, DESKTOP = 360, 1280
 # Without these, Chromium tries Google's hosts at start-up (refused here, and a privacy leak anyway).
 CHROMIUM_ARGS = [
     "--no-sandbox",
@@ -61,3 +69,17 @@ def chromium_path() -> str:
     if not Path(path).exists():
         raise RuntimeError("Chromium is missing: run `make test` (it installs Debian's chromium package).")
     return path
+
+
+def axe(page: Any) -> list[str]:
+    """axe-core's WCAG 2.2 AA and best-practice violations on a Playwright page, one line each with where."""
+    page.evaluate(AXE_SCRIPT.read_text("utf-8"))
+    result = page.evaluate(
+        "options => axe.run(document, options)",
+        {"runOnly": {"type": "tag", "values": AXE_TAGS}, "resultTypes": ["violations"]},
+    )
+    found = []
+    for violation in result["violations"]:
+        targets = ", ".join(" ".join(node["target"]) for node in violation["nodes"][:3])
+        found.append(f"{violation['id']} ({violation['impact']}): {violation['help']} at {targets}")
+    return found

@@ -13,12 +13,13 @@ class _PageFacts(HTMLParser):
     def __init__(self) -> None:
         super().__init__()
         self.lang: str | None = None
+        self.dir: str | None = None
         self.links: list[str] = []
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         values = dict(attrs)
         if tag == "html":
-            self.lang = values.get("lang")
+            self.lang, self.dir = values.get("lang"), values.get("dir")
         elif tag == "a" and values.get("href"):
             self.links.append(values["href"] or "")
 
@@ -28,7 +29,8 @@ def _url(site: Path, page: Path) -> str:
 
 
 def site_problems(site: Path, docs: Path) -> list[str]:
-    """Everything wrong with a built site that a reader would hit: missing pages, wrong language, dead links."""
+    """Everything wrong with a built site that a reader would hit: missing pages, wrong language or writing
+    direction, dead links."""
     problems = []
     # The project's own configuration says which languages there are (mkdocs.yml beside docs/).
     languages = read_languages(docs.parent)
@@ -48,6 +50,9 @@ def site_problems(site: Path, docs: Path) -> list[str]:
         )
         if facts.lang != expected:
             problems.append(f'{url}: <html lang="{facts.lang}">, expected "{expected}"')
+        direction = languages.info(expected).direction
+        if facts.dir != direction:
+            problems.append(f'{url}: <html dir="{facts.dir}">, expected "{direction}" for {languages.label(expected)}')
         for href in facts.links:
             if urlparse(href).scheme or href.startswith("#"):
                 continue

@@ -7,14 +7,19 @@ a question has, so it fits an A4 page and a projector alike. Every coordinate is
 A deep tree does not push boxes off the chart: the step to the right shrinks so the deepest box keeps
 MIN_BOX_WIDTH, and only beyond MIN_INDENT per level does the chart grow wider than WIDTH (the page's CSS
 then scales it down to the column).
+
+A language written right to left gets the same chart mirrored: each answer one step to the left, the
+connecting lines down the questions' right edges, each text starting at its box's right edge (the SVG
+inherits the page's direction, so a text's start is its right end).
 """
 
 from __future__ import annotations
 
 import math
 import textwrap
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
+from borgerguide.languages import Language
 from borgerguide.rules.model import Question, Tree
 
 WIDTH = 720  # the width of the column the chart is drawn for; site.css caps the SVG at it
@@ -33,7 +38,7 @@ CHAR_WIDTH = 8.4
 
 @dataclass(frozen=True)
 class TextLine:
-    x: int
+    x: int  # where the text starts: its left end, or its right end in a right-to-left chart
     y: int  # the baseline
     text: str
     kind: str  # "label" (the answer that leads to the box) or "text" (the question or the outcome)
@@ -52,16 +57,17 @@ class Box:
 
 @dataclass(frozen=True)
 class Connector:
-    """The line from a question down its left edge and right into one of the boxes its answers lead to."""
+    """The line from a question down its left edge and right into one of the boxes its answers lead to
+    (down its right edge and left into the box, in a right-to-left chart)."""
 
     x: int
     top: int
     bottom: int
-    right: int
+    right: int  # where the line meets the answer's box: its left edge, or its right edge when mirrored
 
     @property
     def path(self) -> str:
-        """SVG path data: down from the question, then right to the middle of the answer's box."""
+        """SVG path data: down from the question, then across to the middle of the answer's box."""
         return f"M{self.x} {self.top} V{self.bottom} H{self.right}"
 
 
@@ -71,6 +77,7 @@ class Flowchart:
     height: int
     boxes: tuple[Box, ...]
     connectors: tuple[Connector, ...]
+    direction: str = "ltr"  # "rtl": laid out from the right, for a language written right to left
 
 
 def indent_for(depth: int) -> int:
@@ -81,7 +88,32 @@ def indent_for(depth: int) -> int:
     return max(MIN_INDENT, min(INDENT, fitting))
 
 
-def layout(tree: Tree, language: Language, answer_word: str) -> Flowchart:
+def layout(tree: Tree, language: Language, answer_word: str, direction: str = "ltr") -> Flowchart:
+    """The chart of ``tree`` in ``language``; ``direction`` "rtl" mirrors it for a language written right
+    to left."""
+    chart = _layout(tree, language, answer_word)
+    return mirrored(chart) if direction == "rtl" else chart
+
+
+def mirrored(chart: Flowchart) -> Flowchart:
+    """The chart flipped left to right: the same boxes and lines, laid out from the right edge."""
+
+    def flip(x: int) -> int:
+        return chart.width - x
+
+    boxes = tuple(
+        replace(
+            box,
+            x=flip(box.x + box.width),
+            lines=tuple(replace(line, x=flip(line.x)) for line in box.lines),
+        )
+        for box in chart.boxes
+    )
+    connectors = tuple(replace(line, x=flip(line.x), right=flip(line.right)) for line in chart.connectors)
+    return Flowchart(chart.width, chart.height, boxes, connectors, "rtl")
+
+
+def _layout(tree: Tree, language: Language, answer_word: str) -> Flowchart:
     visits = list(tree.walk())
     deepest = max(visit.depth for visit in visits)
     indent = indent_for(deepest)

@@ -170,7 +170,7 @@ class Renderer:
         ui = ui_strings(language)
         body = self.env.get_template("overview.html.j2").render(
             **self._context(tree, language, source),
-            chart=layout(tree, language, ui["answer"]),
+            chart=layout(tree, language, ui["answer"], self.rules.languages.info(language).direction),
             outline=outline(tree, language, lambda node_id: urls.relative(source, urls.node_source(tree.id, node_id))),
         )
         title = f"{ui['overview']}: {tree.title[language]}"
