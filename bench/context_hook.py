@@ -19,6 +19,7 @@ from mkdocs.structure.pages import Page
 
 from borgerguide.languages import Languages, languages_from_config
 from borgerguide.rules.model import Contact, Text
+from borgerguide.site.language_links import not_found_context, switcher_entries
 from borgerguide.site.strings import format_date, ui_strings
 
 # Made up for the benchmark: a domain of no one's, numbers of no one's.
@@ -51,18 +52,8 @@ def on_page_context(context: dict[str, Any], page: Page, config: MkDocsConfig, n
     context["ui"] = ui_strings(language)
     context["municipality_contact"] = FOOTER_CONTACT
     context["preview_problems"] = []  # a publishing build, like the generated site's
-    languages = _languages(config)
     alternates = {alt.get("lang"): alt.get("link") for alt in config.extra.get("alternate") or []}
-    context["site_languages"] = [
-        {
-            "code": code,
-            "name": languages.info(code).name,
-            "dir": languages.info(code).direction,
-            "link": alternates.get(code, "/" + languages.prefix(code)),
-            "current": code == language,
-        }
-        for code in (language, *languages.others(language))
-    ]
+    context["site_languages"] = switcher_entries(_languages(config), language, alternates)
     reviewed = page.meta.get("last_reviewed")
     if reviewed:
         context["last_reviewed"] = format_date(reviewed, language)
@@ -73,16 +64,7 @@ def on_page_context(context: dict[str, Any], page: Page, config: MkDocsConfig, n
 def on_template_context(context: dict[str, Any], template_name: str, config: MkDocsConfig) -> dict[str, Any]:
     if template_name == "404.html":
         languages = _languages(config)
-        entries = [
-            {
-                "lang": code,
-                "dir": languages.info(code).direction,
-                "ui": ui_strings(code),
-                "home": "/" + languages.prefix(code),
-            }
-            for code in languages
-        ]
-        context.update(not_found_languages=entries, primary=entries[0])
+        context.update(not_found_context(languages, languages.default))
     return context
 
 

@@ -29,6 +29,7 @@ from borgerguide.guidance.pages import lines_before_body
 from borgerguide.languages import languages_from_config
 from borgerguide.municipality import Municipality
 from borgerguide.project import RULES_FILE, Project, load_project
+from borgerguide.site.language_links import not_found_context, switcher_entries
 from borgerguide.site.render import Renderer
 from borgerguide.site.strings import format_date, ui_strings
 from borgerguide.teaching.kit import TeachingRenderer, booklet_source, nav_paths, read_outlines
@@ -215,7 +216,10 @@ def on_page_context(context: dict[str, Any], page: Page, config: MkDocsConfig, n
     context["ui"] = ui_strings(language)
     context["municipality_contact"] = _state["project"].footer_contact
     context["preview_problems"] = _state["preview_problems"]
-    context["site_languages"] = _switcher(languages, language, page)
+    alternates = getattr(page.file, "alternates", None) or {}
+    context["site_languages"] = switcher_entries(
+        languages, language, {code: file.url for code, file in alternates.items()}
+    )
     reviewed = page.meta.get("last_reviewed")
     if reviewed:
         context["last_reviewed"] = format_date(reviewed, language)
@@ -244,42 +248,9 @@ def with_direction(html: str, direction: str) -> str:
     return _HTML_LANG.sub(lambda match: f'{match[0]} dir="{direction}"', html, count=1)
 
 
-def _switcher(languages: Languages, current: str, page: Page) -> list[dict[str, Any]]:
-    """Every language in its own name, the current one first, each leading to this page in that language:
-    the i18n plugin records each page's counterparts in ``file.alternates`` (the adapter does the same for
-    generated pages); a page without one leads to that language's home page."""
-    alternates = getattr(page.file, "alternates", None) or {}
-    ordered = [current, *languages.others(current)]
-    return [
-        {
-            "code": code,
-            "name": languages.info(code).name,
-            "dir": languages.info(code).direction,
-            "link": alternates[code].url if code in alternates else "/" + languages.prefix(code),
-            "current": code == current,
-        }
-        for code in ordered
-    ]
-
-
-def _not_found_languages(first: str) -> dict[str, Any]:
-    languages: Languages = _state["languages"]
-    listed = [first, *languages.others(first)]
-    entries = [
-        {
-            "lang": code,
-            "dir": languages.info(code).direction,
-            "ui": ui_strings(code),
-            "home": "/" + languages.prefix(code),
-        }
-        for code in listed
-    ]
-    return {"not_found_languages": entries, "primary": entries[0]}
-
-
 def on_template_context(context: dict[str, Any], template_name: str, config: MkDocsConfig) -> dict[str, Any]:
     if template_name == "404.html":
-        context.update(_not_found_languages(_state["languages"].default))
+        context.update(not_found_context(_state["languages"], _state["languages"].default))
     return context
 
 
@@ -288,7 +259,7 @@ def on_post_build(config: MkDocsConfig) -> None:
     language = current_language(config)
     languages: Languages = _state["languages"]
     if language != languages.default:
-        html = config.theme.get_env().get_template("404.html").render(**_not_found_languages(language))
+        html = config.theme.get_env().get_template("404.html").render(**not_found_context(languages, language))
         (Path(config.site_dir) / language / "404.html").write_text(html, "utf-8")
 
 
