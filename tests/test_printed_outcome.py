@@ -77,6 +77,17 @@ def _printed(page: Page, url: str) -> tuple[int, list[str]]:
     return (response.status if response else 0), sheets
 
 
+def _one_sheet(printer: Page, base_url: str, path: str, advice: str) -> str:
+    """The outcome's printed text, after checking that it loads and fits one A4 sheet (``advice`` begins
+    what to do when it does not)."""
+    status, sheets = _printed(printer, f"{base_url}/{path}")
+    assert status == 200, f"/{path}: HTTP {status}"
+    assert len(sheets) == 1, (
+        f"/{path} prints on {len(sheets)} A4 pages: {advice}compact the print style (overrides/assets/site.css)"
+    )
+    return sheets[0]
+
+
 @pytest.fixture(scope="module")
 def printer(browser: Browser) -> Iterator[Page]:
     context = browser.new_context(viewport={"width": A4_CONTENT_WIDTH, "height": 1000}, device_scale_factor=2)
@@ -100,13 +111,8 @@ def test_outcome_prints_on_one_a4_page_with_what_a_reader_needs(
     printer: Page, base_url: str, language: str, tree: Tree, outcome: Outcome
 ) -> None:
     path = _path(language, tree, outcome)
-    status, sheets = _printed(printer, f"{base_url}/{path}")
-    assert status == 200, f"/{path}: HTTP {status}"
-    assert len(sheets) == 1, (
-        f"/{path} prints on {len(sheets)} A4 pages; shorten the outcome's text or steps in data/rules.yml, "
-        "or compact the print style (overrides/assets/site.css)"
-    )
-    text, ui = sheets[0], ui_strings(language)
+    text = _one_sheet(printer, base_url, path, "shorten the outcome's text or steps in data/rules.yml, or ")
+    ui = ui_strings(language)
     expected = [outcome.heading[language]]
     expected += [_flat(step[language]) for step in outcome.next_steps]
     for step in tree.trail(outcome.id):  # the answers given
@@ -154,17 +160,12 @@ def test_outcome_with_every_municipality_detail_still_prints_on_one_page(
     printer: Page, ready_url: str, language: str, tree: Tree, outcome: Outcome
 ) -> None:
     path = _path(language, tree, outcome)
-    status, sheets = _printed(printer, f"{ready_url}/{path}")
-    assert status == 200, f"/{path}: HTTP {status}"
-    assert len(sheets) == 1, (
-        f"/{path} prints on {len(sheets)} A4 pages once the municipality's details are filled in; "
-        "compact the print style (overrides/assets/site.css)"
-    )
+    text = _one_sheet(printer, ready_url, path, "with every municipality detail filled in, ")
     contact = READY["contacts"]["borgerservice"]
     if "borgerservice" in outcome.contacts:
         for detail in (contact["phone"], _flat(contact["opening_hours"][language]), contact["address"]):
-            assert detail in sheets[0], f"/{path}: Borgerservice's {detail!r} is not printed"
-    assert READY["site_url"] + path in sheets[0].replace(" ", "")
+            assert detail in text, f"/{path}: Borgerservice's {detail!r} is not printed"
+    assert READY["site_url"] + path in text.replace(" ", "")
 
 
 # -- without a browser: the code drawn on each built page ------------------------------------------------
