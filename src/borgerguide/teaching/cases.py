@@ -181,9 +181,12 @@ class _CaseChecker:
     def problem(self, line: int | None, message: str, case: str | None = None, hint: str | None = None) -> None:
         self.problems.append(Problem(self.file, line, message, f"case {case}" if case else None, hint))
 
-    def keys(self, data: Mapping[Any, Any], allowed: dict[str, bool], what: str, case: str | None) -> None:
+    def keys(
+        self, data: Mapping[Any, Any], allowed: dict[str, bool], what: str, case: str | None, reported: str = ""
+    ) -> None:
+        """Unknown and missing keys; ``reported`` is a key already reported with a message of its own."""
         for key in data:
-            if key not in allowed:
+            if key not in allowed and key != reported:
                 hint = _did_you_mean(key, allowed, f"Allowed keys: {', '.join(allowed)}.")
                 self.problem(_line(data, key), f"unknown key '{key}' in {what}.", case, hint)
         for key, required in allowed.items():
@@ -250,12 +253,12 @@ class _CaseChecker:
                 "Move the solution's sentences into the questions, as '- question: {da: ..., en: ...}' with "
                 "'answer: {da: ..., en: ...}' below it, and delete 'solution:'.",
             )
-        self.keys({k: v for k, v in raw.items() if k != "solution"}, CASE_KEYS, "the case", ident)
+        self.keys(raw, CASE_KEYS, "the case", ident, reported="solution")
         texts = {key: self.text(raw, key, ident) for key in ("title", "story")}
         questions = self.questions(raw, ident)
         sources = self.case_sources(raw, ident)
         tree = self.tree(raw.get("tree"), raw, ident)
-        route = self.route(raw, tree, ident, "the case's answers") if tree is not None else None
+        route = self.route(raw, tree, ident, "the case's route") if tree is not None else None
         others = self.also_accepted(raw, tree, ident)
         if len(self.problems) > found or route is None or others is None:
             return None
