@@ -271,6 +271,38 @@ def test_a_broken_case_is_reported_with_line_case_and_hint(
     assert "->" in report, "every problem comes with a hint"
 
 
+def _karen_question(number: int) -> str:
+    return (
+        f'      - question:\n          da: "Spørgsmål {number}?"\n          en: "Question {number}?"\n'
+        f'        answer:\n          da: "Svar {number}."\n          en: "Answer {number}."\n'
+    )
+
+
+def test_a_worksheet_with_more_questions_than_a_page_holds_is_an_error(tmp_path: Path) -> None:
+    anchor = "    answers:\n      - {question: fritaget-digital-post, answer: fritaget-hvor}\n"
+    text = CASES_TEXT.replace(anchor, _karen_question(4) + _karen_question(5) + anchor, 1)
+    broken = tmp_path / "cases.yml"
+    broken.write_text(text, "utf-8")
+    with pytest.raises(RulesError) as error:
+        load_cases(broken, RULES, CASES_FILE)
+    report = error.value.report()
+    line = _line_of(text, '      - question:\n          da: "Spørgsmål 5?"')
+    assert f"{CASES_FILE}:{line}: [case karen-udbetaling-danmark] the case has 5 questions" in report, report
+    assert "at most 4" in report
+
+
+def test_a_case_citing_an_unknown_source_is_an_error(tmp_path: Path) -> None:
+    text = CASES_TEXT.replace("sources: [borger-dk-pas-paa-mitid, mitid-fupopkald]", "sources: [mitid-fupopkal]", 1)
+    broken = tmp_path / "cases.yml"
+    broken.write_text(text, "utf-8")
+    with pytest.raises(RulesError) as error:
+        load_cases(broken, RULES, CASES_FILE, sources=SOURCES)
+    report = error.value.report()
+    line = _line_of(text, "sources: [mitid-fupopkal]")
+    assert f"{CASES_FILE}:{line}: [case svindel-besked] unknown source 'mitid-fupopkal'" in report, report
+    assert "Did you mean 'mitid-fupopkald'?" in report
+
+
 def test_every_problem_is_reported_at_once(tmp_path: Path) -> None:
     text = CASES_TEXT.replace("tree: undtagelse", "tree: undtagelsen", 1).replace(
         "answer: ingen-digital-post}", "answer: laeseadgang}", 1
@@ -296,6 +328,29 @@ def test_a_case_contradicting_the_rules_fails_the_build(project_copy: Path, buil
         "contradicts the rules",
         "the case's route leads to 'mitid-ringe'",
         "names 'mitid-bruge'",
+    ):
+        assert expected in build.output, build.output
+    assert "Traceback" not in build.output
+
+
+def test_an_accepted_route_ending_elsewhere_fails_the_build(
+    project_copy: Path, build_copy: Callable[[], Build]
+) -> None:
+    cases = project_copy / "data" / "cases.yml"
+    original = cases.read_text("utf-8")
+    # Birgit's second route: "Det ved jeg ikke" leads to another result than the one the route names.
+    old = "          - {question: mitid-hvad, answer: mitid-uden}\n        outcome: mitid-uden\n"
+    assert old in original
+    text = original.replace(old, old.replace("answer: mitid-uden}", "answer: mitid-ved-ikke}"), 1)
+    cases.write_text(text, "utf-8")
+    build = build_copy()
+    line = _line_of(text, "          - {question: mitid-hvad, answer: mitid-ved-ikke}\n        outcome: mitid-uden") + 1
+    assert build.returncode != 0, "a wrong accepted route must stop the build"
+    for expected in (
+        "The site was not built",
+        f"data/cases.yml:{line}: [case birgit-laegeskift]",
+        "accepted route 1 leads to 'mitid-ved-ikke'",
+        "names 'mitid-uden'",
     ):
         assert expected in build.output, build.output
     assert "Traceback" not in build.output

@@ -48,6 +48,9 @@ ROUTE_KEYS = {"tree": False, "answers": True, "outcome": True}
 # Short titles fit the list of exercises and a projector; the stories stay a few sentences.
 MAX_LENGTH = {"title": 100, "question": 200, "answer": 600}
 DEFAULT_MAX_LENGTH = 900
+# A worksheet prints on one A4 page at 14 pt with three ruled lines under each question: four questions fit
+# beside a story of a few sentences (tests/test_exercises_browser.py prints every worksheet).
+MAX_QUESTIONS = 4
 MARKUP = re.compile(r"<\s*/?\s*[a-zA-Z][^>]*>|&#?\w+;|javascript:|\[\[", re.IGNORECASE)
 
 
@@ -353,6 +356,13 @@ class _CaseChecker:
         if not isinstance(value, list) or not value:
             self.problem(_line(raw, "questions"), "'questions' must be a list of at least one question.", case, shape)
             return None
+        if len(value) > MAX_QUESTIONS:
+            self.problem(
+                _line(value, MAX_QUESTIONS),
+                f"the case has {len(value)} questions; a worksheet has room for at most {MAX_QUESTIONS}.",
+                case,
+                "Merge or drop questions, so the worksheet prints on one A4 page with room to write.",
+            )
         found: list[CaseQuestion | None] = []
         for index, item in enumerate(value):
             line = _line(value, index)
