@@ -292,7 +292,9 @@ def test_a_worksheet_with_more_questions_than_a_page_holds_is_an_error(tmp_path:
 
 
 def test_a_case_citing_an_unknown_source_is_an_error(tmp_path: Path) -> None:
-    text = CASES_TEXT.replace("sources: [borger-dk-pas-paa-mitid, mitid-fupopkald]", "sources: [mitid-fupopkal]", 1)
+    text = CASES_TEXT.replace(
+        "sources: [borger-dk-pas-paa-mitid, mitid-fupopkald, mitid-spaerring]", "sources: [mitid-fupopkal]", 1
+    )
     broken = tmp_path / "cases.yml"
     broken.write_text(text, "utf-8")
     with pytest.raises(RulesError) as error:
