@@ -229,15 +229,22 @@ cases:
       da: Karen er 81 år.
       en: Karen is 81.
     questions:
-      - da: Hvem skal hun kontakte?
-        en: Who should she contact?
+      - question:
+          da: Hvem skal hun kontakte?
+          en: Who should she contact?
+        answer:
+          da: Borgerservice.
+          en: Borgerservice.
     answers:
       - {question: fritaget-digital-post, answer: fritaget-hvor}
       - {question: fritaget-hvor, answer: fritaget-udbetaling-danmark}
     outcome: fritaget-udbetaling-danmark
-    solution:
-      da: Borgerservice.
-      en: Borgerservice.
+    also_accepted:
+      - tree: hjaelp
+        answers:
+          - {question: hvad-hjaelp, answer: noget-andet}
+        outcome: noget-andet
+    sources: [kommunen-digital-borger]
 """
 
 CASE_MISTAKES = {
@@ -255,9 +262,25 @@ CASE_MISTAKES = {
     "title too long": ("      da: Karen skal søge om boligstøtte", "      da: " + "Karen " * 20),
     "number instead of text": ("      en: Karen is 81.", "      en: 81"),
     "no questions": (
-        "    questions:\n      - da: Hvem skal hun kontakte?\n        en: Who should she contact?\n",
+        "    questions:\n      - question:\n"
+        "          da: Hvem skal hun kontakte?\n          en: Who should she contact?\n"
+        "        answer:\n          da: Borgerservice.\n          en: Borgerservice.\n",
         "    questions: []\n",
     ),
+    "question without its answer": (
+        "        answer:\n          da: Borgerservice.\n          en: Borgerservice.\n",
+        "",
+    ),
+    "the old shape: a question as a bare text": (
+        "      - question:\n          da: Hvem skal hun kontakte?\n          en: Who should she contact?\n"
+        "        answer:\n          da: Borgerservice.\n          en: Borgerservice.\n",
+        "      - da: Hvem skal hun kontakte?\n        en: Who should she contact?\n",
+    ),
+    "the old shape: one solution for the case": (
+        "    sources: [kommunen-digital-borger]\n",
+        "    solution:\n      da: Borgerservice.\n      en: Borgerservice.\n",
+    ),
+    "accepted route without its outcome": ("        outcome: noget-andet\n", ""),
     "missing outcome": ("    outcome: fritaget-udbetaling-danmark\n", ""),
     "bad date": ("last_reviewed: 2026-11-26", "last_reviewed: 26.11.2026"),
 }

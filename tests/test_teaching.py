@@ -23,6 +23,7 @@ from borgerguide.guidance.pages import load_pages, page_url
 from borgerguide.rules.model import Outcome
 from borgerguide.site.urls import url_of
 from borgerguide.teaching.cases import CASES_FILE, Cases, load_cases
+from borgerguide.teaching.exercises import answers_source
 from borgerguide.teaching.kit import (
     adapt_page_html,
     booklet_source,
@@ -36,6 +37,7 @@ from borgerguide.teaching.kit import (
 ROOT = Path(__file__).resolve().parent.parent
 LANGUAGES = read_languages(ROOT)
 RULES = load_rules(ROOT / "data" / "rules.yml", languages=LANGUAGES)
+SOURCES: dict[str, Any] = yaml.safe_load((ROOT / "data" / "sources.yml").read_text("utf-8"))
 # The case IDs, read without the checks of borgerguide.teaching.cases: a case that contradicts the rules still
 # reaches a test body (and its assertion) instead of failing the whole module at import.
 RAW_CASES: dict[str, Any] = yaml.safe_load((ROOT / CASES_FILE).read_text("utf-8"))["cases"]
@@ -73,21 +75,60 @@ def _menu_paths(nav: object) -> list[str]:
 # -- the cases against the rules ------------------------------------------------------------------
 
 
+def _raw_routes(raw: dict[str, Any]) -> list[dict[str, Any]]:
+    main = {"tree": raw["tree"], "answers": raw["answers"], "outcome": raw["outcome"]}
+    return [main] + [{"tree": raw["tree"], **route} for route in raw.get("also_accepted", [])]
+
+
 @pytest.mark.parametrize("case_id", CASE_IDS)
-def test_case_answers_lead_to_the_outcome_its_solution_claims(case_id: str) -> None:
+def test_every_accepted_route_leads_to_the_outcome_it_names(case_id: str) -> None:
     # Walked here from the file's own text with the model's walks, independent of the checks in borgerguide.cases.
-    raw = RAW_CASES[case_id]
-    tree = RULES.trees[raw["tree"]]
-    node = tree.node(tree.start)
-    for given in raw["answers"]:
-        assert given["question"] == node.id, (
-            f"{case_id}: the guide asks '{node.id}', the case answers '{given['question']}'"
-        )
-        step = tree.step(node.id, given["answer"])
-        assert step is not None, f"{case_id}: '{node.id}' has no answer leading to '{given['answer']}'"
-        node = tree.follow(step.answer)
-    assert node.id == raw["outcome"], f"{case_id}: the answers reach '{node.id}', the case claims '{raw['outcome']}'"
-    assert isinstance(node, Outcome)
+    for route in _raw_routes(RAW_CASES[case_id]):
+        tree = RULES.trees[route["tree"]]
+        node = tree.node(tree.start)
+        for given in route["answers"]:
+            assert given["question"] == node.id, (
+                f"{case_id}: the guide asks '{node.id}', the case answers '{given['question']}'"
+            )
+            step = tree.step(node.id, given["answer"])
+            assert step is not None, f"{case_id}: '{node.id}' has no answer leading to '{given['answer']}'"
+            node = tree.follow(step.answer)
+        assert node.id == route["outcome"], f"{case_id}: a route reaches '{node.id}', it names '{route['outcome']}'"
+        assert isinstance(node, Outcome)
+
+
+# Issue #14: a second valid route counted as wrong (Birgit, Erik); the café situations had no exercise.
+SECOND_ROUTES = {
+    "birgit-laegeskift": ("hjaelp", "mitid-uden"),
+    "erik-robinsonlisten": ("hjaelp", "mitid-uden"),
+    "fritagelse-digital-post": ("hjaelp", "digital-post-fritagelse"),
+    "laese-andres-post": ("hjaelp", "digital-post-laeseadgang"),
+}
+CAFE_CASES = ["svindel-besked", "nyt-telefonnummer", "fritagelse-digital-post", "laese-andres-post"]
+
+
+@pytest.mark.parametrize(("case_id", "expected"), SECOND_ROUTES.items(), ids=list(SECOND_ROUTES))
+def test_a_second_valid_route_is_accepted(case_id: str, expected: tuple[str, str]) -> None:
+    case = checked_cases().cases[case_id]
+    assert expected in [(route.tree, route.outcome) for route in case.also_accepted]
+
+
+def test_the_cafe_situations_have_exercises_with_sources() -> None:
+    cases = checked_cases().cases
+    for case_id in CAFE_CASES:
+        assert case_id in cases, f"no exercise '{case_id}'"
+        assert cases[case_id].sources, f"{case_id} cites no source"
+        assert all(source in SOURCES for source in cases[case_id].sources)
+
+
+def test_stories_state_what_the_answers_rely_on() -> None:
+    cases = checked_cases().cases
+    # Ole's answer says he is not signed up: the story must say he never signed up himself.
+    assert "aldrig selv tilmeldt" in cases["ole-nemsms"].story["da"]
+    assert "never signed up" in cases["ole-nemsms"].story["en"]
+    # Answers end in what the person should do: Mads sends Inge to Borgerservice, Sofie and Karen contact it.
+    assert "Borgerservice" in cases["mads-mitid-app"].questions[-1].answer["da"].rsplit(".", 2)[-2]
+    assert "Borgerservice" in cases["sofie-laeseadgang"].questions[-1].answer["da"].rsplit(".", 2)[-2]
 
 
 def test_at_least_eight_cases_cover_every_guide() -> None:
@@ -95,7 +136,8 @@ def test_at_least_eight_cases_cover_every_guide() -> None:
     assert len(cases) >= 8
     assert {case.tree for case in cases} == set(RULES.trees)
     for case in cases:
-        for text in (case.title, case.story, case.solution, *case.questions):
+        texts = [case.title, case.story, *(q.question for q in case.questions), *(q.answer for q in case.questions)]
+        for text in texts:
             assert text["da"] and text["en"], case.id
 
 
@@ -103,7 +145,8 @@ def test_at_least_eight_cases_cover_every_guide() -> None:
 def test_danish_case_text_is_easy_to_read(case_id: str) -> None:
     case = checked_cases().cases[case_id]
     textstat.set_lang("da")
-    text = "\n".join([case.title["da"], case.story["da"], *(q["da"] for q in case.questions), case.solution["da"]])
+    questions = [text["da"] for q in case.questions for text in (q.question, q.answer)]
+    text = "\n".join([case.title["da"], case.story["da"], *questions])
     lix = float(textstat.lix(plain_text(text)))
     print(f"LIX {lix:5.1f}  case {case.id}")
     assert lix <= LIX_TARGET, f"case {case.id} has LIX {lix:.1f}; aim for {LIX_TARGET} or less"
@@ -134,7 +177,7 @@ KAREN_LAST = "      - {question: fritaget-hvor, answer: fritaget-udbetaling-danm
         ),
         (
             (KAREN_LAST, ""),
-            ["- {question: fritaget-digital-post, answer: fritaget-hvor}", "the answers stop at the question"],
+            ["- {question: fritaget-digital-post, answer: fritaget-hvor}", "stop at the question"],
         ),
         (
             (
@@ -153,8 +196,44 @@ KAREN_LAST = "      - {question: fritaget-hvor, answer: fritaget-udbetaling-danm
             ['title:\n      da: "Karen', "has no English (en) text"],
         ),
         (
-            ('    solution:\n      da: "Ja. Karen', '    solutoin:\n      da: "Ja. Karen'),
-            ["solutoin", "Did you mean 'solution'?"],
+            ('    story:\n      da: "Karen er 81', '    stroy:\n      da: "Karen er 81'),
+            ["stroy", "Did you mean 'story'?"],
+        ),
+        (
+            (
+                "    outcome: fritaget-udbetaling-danmark\n",
+                "    outcome: fritaget-udbetaling-danmark\n    solution:\n      da: Ja.\n      en: Yes.\n",
+            ),
+            ["    solution:\n      da: Ja.", "'solution' is no longer used", "each question has its own answer"],
+        ),
+        (
+            (
+                '        answer:\n          da: "Så kan de tage imod en enkelt ansøgning.',
+                '        svar:\n          da: "Så kan de tage imod en enkelt ansøgning.',
+            ),
+            ['question:\n          da: "Hvad sker der, hvis hun går', "question 3 has no answer"],
+        ),
+        (
+            (
+                "    outcome: fritaget-udbetaling-danmark\n",
+                "    outcome: fritaget-udbetaling-danmark\n    also_accepted:\n      - answers:\n"
+                "          - {question: fritaget-digital-post, answer: fritaget-hvor}\n"
+                "          - {question: fritaget-hvor, answer: fritaget-anden-myndighed}\n"
+                "        outcome: fritaget-udbetaling-danmark\n",
+            ),
+            [
+                "        outcome: fritaget-udbetaling-danmark\n",
+                "accepted route 1 leads to 'fritaget-anden-myndighed'",
+                "contradicts the rules",
+            ],
+        ),
+        (
+            (
+                "    outcome: fritaget-udbetaling-danmark\n",
+                "    outcome: fritaget-udbetaling-danmark\n    also_accepted:\n      - tree: hjaelpen\n"
+                "        answers:\n          - {question: hvad-hjaelp, answer: nemsms}\n        outcome: nemsms\n",
+            ),
+            ["      - tree: hjaelpen", "unknown guide 'hjaelpen'", "Did you mean 'hjaelp'?"],
         ),
     ],
     ids=[
@@ -166,6 +245,10 @@ KAREN_LAST = "      - {question: fritaget-hvor, answer: fritaget-udbetaling-danm
         "outcome-is-question",
         "no-english",
         "typo-key",
+        "old-solution",
+        "question-without-answer",
+        "second-route-ends-elsewhere",
+        "second-route-unknown-guide",
     ],
 )
 def test_a_broken_case_is_reported_with_line_case_and_hint(
@@ -186,6 +269,40 @@ def test_a_broken_case_is_reported_with_line_case_and_hint(
     for message in messages:
         assert message in report, report
     assert "->" in report, "every problem comes with a hint"
+
+
+def _karen_question(number: int) -> str:
+    return (
+        f'      - question:\n          da: "Spørgsmål {number}?"\n          en: "Question {number}?"\n'
+        f'        answer:\n          da: "Svar {number}."\n          en: "Answer {number}."\n'
+    )
+
+
+def test_a_worksheet_with_more_questions_than_a_page_holds_is_an_error(tmp_path: Path) -> None:
+    anchor = "    answers:\n      - {question: fritaget-digital-post, answer: fritaget-hvor}\n"
+    text = CASES_TEXT.replace(anchor, _karen_question(4) + _karen_question(5) + anchor, 1)
+    broken = tmp_path / "cases.yml"
+    broken.write_text(text, "utf-8")
+    with pytest.raises(RulesError) as error:
+        load_cases(broken, RULES, CASES_FILE)
+    report = error.value.report()
+    line = _line_of(text, '      - question:\n          da: "Spørgsmål 5?"')
+    assert f"{CASES_FILE}:{line}: [case karen-udbetaling-danmark] the case has 5 questions" in report, report
+    assert "at most 4" in report
+
+
+def test_a_case_citing_an_unknown_source_is_an_error(tmp_path: Path) -> None:
+    text = CASES_TEXT.replace(
+        "sources: [borger-dk-pas-paa-mitid, mitid-fupopkald, mitid-spaerring]", "sources: [mitid-fupopkal]", 1
+    )
+    broken = tmp_path / "cases.yml"
+    broken.write_text(text, "utf-8")
+    with pytest.raises(RulesError) as error:
+        load_cases(broken, RULES, CASES_FILE, sources=SOURCES)
+    report = error.value.report()
+    line = _line_of(text, "sources: [mitid-fupopkal]")
+    assert f"{CASES_FILE}:{line}: [case svindel-besked] unknown source 'mitid-fupopkal'" in report, report
+    assert "Did you mean 'mitid-fupopkald'?" in report
 
 
 def test_every_problem_is_reported_at_once(tmp_path: Path) -> None:
@@ -211,8 +328,31 @@ def test_a_case_contradicting_the_rules_fails_the_build(project_copy: Path, buil
         "The site was not built",
         f"data/cases.yml:{line}: [case mads-mitid-app]",
         "contradicts the rules",
-        "its answers lead to 'mitid-ringe'",
-        "its solution claims 'mitid-bruge'",
+        "the case's route leads to 'mitid-ringe'",
+        "names 'mitid-bruge'",
+    ):
+        assert expected in build.output, build.output
+    assert "Traceback" not in build.output
+
+
+def test_an_accepted_route_ending_elsewhere_fails_the_build(
+    project_copy: Path, build_copy: Callable[[], Build]
+) -> None:
+    cases = project_copy / "data" / "cases.yml"
+    original = cases.read_text("utf-8")
+    # Birgit's second route: "Det ved jeg ikke" leads to another result than the one the route names.
+    old = "          - {question: mitid-hvad, answer: mitid-uden}\n        outcome: mitid-uden\n"
+    assert old in original
+    text = original.replace(old, old.replace("answer: mitid-uden}", "answer: mitid-ved-ikke}"), 1)
+    cases.write_text(text, "utf-8")
+    build = build_copy()
+    line = _line_of(text, "          - {question: mitid-hvad, answer: mitid-ved-ikke}\n        outcome: mitid-uden") + 1
+    assert build.returncode != 0, "a wrong accepted route must stop the build"
+    for expected in (
+        "The site was not built",
+        f"data/cases.yml:{line}: [case birgit-laegeskift]",
+        "accepted route 1 leads to 'mitid-ved-ikke'",
+        "names 'mitid-uden'",
     ):
         assert expected in build.output, build.output
     assert "Traceback" not in build.output
@@ -244,25 +384,76 @@ def test_teaching_section_is_in_the_menu_and_links_every_part(site: Path, langua
     assert missing == []
 
 
+def _flat(text: str) -> str:
+    return " ".join(text.split())
+
+
 @pytest.mark.parametrize("language", LANGUAGES)
 @pytest.mark.parametrize("case_id", CASE_IDS)
-def test_case_page_shows_the_guides_own_answers_and_result(site: Path, case_id: str, language: str) -> None:
+def test_worksheet_has_the_story_numbered_questions_and_the_guide_but_no_answer(
+    site: Path, case_id: str, language: str
+) -> None:
     case = checked_cases().cases[case_id]
-    tree = RULES.trees[case.tree]
-    url = "/" + _prefix(language) + url_of(case_source(case.id))
     page = soup(_built(site, language, case_source(case.id)))
+    url = "/" + _prefix(language) + url_of(case_source(case.id))
     assert page.h1.get_text() == case.title[language]
-    assert [li.get_text() for li in page.select(".dd-case__questions li")] == [q[language] for q in case.questions]
-    answer = page.select_one("details.dd-case__answer")
-    assert answer is not None and answer.summary is not None
-    steps = page.select(".dd-case__steps li")
-    assert [li.a.get_text() for li in steps] == [s.question.question[language] for s in case.steps(tree)]
-    assert [li.select_one(".dd-case__given").get_text().split(": ", 1)[1] for li in steps] == [
-        s.answer.label[language] for s in case.steps(tree)
+    assert page.select_one("ol.dd-case__questions") is not None, "the questions are numbered"
+    items = page.select(".dd-case__questions > li")
+    assert [li.select_one(".dd-worksheet__question").get_text() for li in items] == [
+        q.question[language] for q in case.questions
     ]
-    result = page.select_one(".dd-case__result a")
-    assert result.get_text() == tree.nodes[case.outcome].heading[language]
-    assert urljoin(url, result["href"]) == f"/{_prefix(language)}guide/{tree.id}/{case.outcome}/"
+    assert all(len(li.select(".dd-worksheet__line")) >= 3 for li in items), "room to write under every question"
+    # No answer anywhere on the worksheet: not the answers, not the guide's result, no disclosure to open.
+    article = _flat(page.select_one("article").get_text(" "))
+    for question in case.questions:
+        assert _flat(question.answer[language]) not in article
+    tree = RULES.trees[case.tree]
+    for route in case.routes:
+        outcome = RULES.trees[route.tree].nodes[route.outcome]
+        assert outcome.heading[language] not in article, f"the worksheet names the result '{route.outcome}'"
+    assert page.select("details") == []
+    # The guide to find the answers in: a link and a QR code of its address, in the page's language.
+    address = SITE_URL + _prefix(language) + f"guide/{tree.id}/"
+    assert page.select_one(".dd-worksheet__guide .dd-qr__url").get_text() == address
+    svg = page.select_one(".dd-worksheet__guide svg.dd-qr__code")
+    assert svg.path["d"] == _qr_path(address)
+    links = {urljoin(url, a["href"]) for a in page.select("article a[href]")}
+    assert f"/{_prefix(language)}guide/{tree.id}/" in links
+    answers = page.select_one(".dd-worksheet__answers")
+    assert "dd-screen-only" in answers["class"], "the link to the answers is not printed"
+    assert urljoin(url, answers.a["href"]) == "/" + _prefix(language) + url_of(answers_source(case.id))
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+@pytest.mark.parametrize("case_id", CASE_IDS)
+def test_answer_sheet_answers_question_by_question_with_every_accepted_route(
+    site: Path, case_id: str, language: str
+) -> None:
+    case = checked_cases().cases[case_id]
+    url = "/" + _prefix(language) + url_of(answers_source(case.id))
+    page = soup(_built(site, language, answers_source(case.id)))
+    assert page.h1.get_text() == case.title[language]
+    items = page.select("ol.dd-answers__list > li")
+    assert [
+        (li.select_one(".dd-answers__question").get_text(), li.select_one(".dd-answers__answer").get_text())
+        for li in items
+    ] == [(q.question[language], q.answer[language]) for q in case.questions], "matched question by question"
+    routes = page.select(".dd-answers__route")
+    assert len(routes) == len(case.routes)
+    for section, route in zip(routes, case.routes, strict=True):
+        tree = RULES.trees[route.tree]
+        steps = section.select(".dd-case__steps li")
+        assert [li.a.get_text() for li in steps] == [s.question.question[language] for s in route.steps(tree)]
+        assert [li.select_one(".dd-case__given").get_text().split(": ", 1)[1] for li in steps] == [
+            s.answer.label[language] for s in route.steps(tree)
+        ]
+        result = section.select_one(".dd-case__result a")
+        assert result.get_text() == tree.nodes[route.outcome].heading[language]
+        assert urljoin(url, result["href"]) == f"/{_prefix(language)}guide/{tree.id}/{route.outcome}/"
+    cited = [a["href"] for a in page.select(".dd-answers__sources a")]
+    assert cited == [SOURCES[s]["url"] for s in case.sources if SOURCES[s].get("url")]
+    back = page.select_one(".dd-back a")
+    assert urljoin(url, back["href"]) == "/" + _prefix(language) + url_of(case_source(case.id))
 
 
 HANDOUTS = [(page_handout_source(p), page_url(p)) for p in GUIDANCE] + [

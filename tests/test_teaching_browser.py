@@ -1,4 +1,4 @@
-"""The teaching kit in Chromium: every handout prints on one A4 page, its QR code scans, the answers open.
+"""The teaching kit in Chromium: every handout prints on one A4 page and its QR code scans.
 
 Handouts are printed to PDF exactly as a teacher's "Print" would (A4, the site's print stylesheet) and the
 pages of the PDF are counted with pypdf. The QR code is decoded with zxing-cpp from a screenshot of the code
@@ -29,15 +29,13 @@ from pypdf import PdfReader
 from borgerguide import load_rules, read_languages
 from borgerguide.guidance.pages import load_pages, page_url
 from borgerguide.site.urls import url_of
-from borgerguide.teaching.cases import CASES_FILE, load_cases
-from borgerguide.teaching.kit import booklet_source, case_source, page_handout_source, tree_handout_source
+from borgerguide.teaching.kit import booklet_source, page_handout_source, tree_handout_source
 
 pytestmark = pytest.mark.browser
 
 ROOT = Path(__file__).resolve().parent.parent
 LANGUAGES = read_languages(ROOT)
 RULES = load_rules(ROOT / "data" / "rules.yml", languages=LANGUAGES)
-CASES = load_cases(ROOT / CASES_FILE, RULES, CASES_FILE)
 PAGES = load_pages(ROOT / "docs", LANGUAGES)
 SITE_URL = MUNICIPALITY["site_url"].rstrip("/") + "/"
 # A4 at 96 dpi is 794 px wide; the print style has 15 mm (57 px) margins on each side.
@@ -71,8 +69,6 @@ class Visits:
     handouts: dict[str, Printed]
     booklet_sections: dict[str, int]
     booklet_pages: dict[str, int]
-    answer_hidden_before_click: bool
-    answer_shown_after_click: bool
 
 
 def _on_own_thread(work: Callable[[], Any]) -> Any:
@@ -131,17 +127,8 @@ def visits(site: Path) -> Iterator[Visits]:
                 sections[prefix] = page.locator("section.dd-booklet__section").count()
                 sheets[prefix] = _pdf_pages(page.pdf(format="A4"))
             context.close()
-            # The answer to a case is a <details>: it must open without JavaScript too.
-            context = browser.new_context(java_script_enabled=False, viewport={"width": 360, "height": 780})
-            page = context.new_page()
-            page.goto(f"{base}/{url_of(case_source(next(iter(CASES)).id))}")
-            result = page.locator(".dd-case__result")
-            hidden = not result.is_visible()
-            page.get_by_text("Se svaret", exact=True).click()
-            shown = result.is_visible()
-            context.close()
             browser.close()
-        return Visits(handouts, sections, sheets, hidden, shown)
+        return Visits(handouts, sections, sheets)
 
     with serve(site) as base:
         yield _on_own_thread(lambda: work(base))
@@ -173,8 +160,3 @@ def test_booklet_prints_every_section_from_a_new_sheet(visits: Visits, prefix: s
     assert sections == len(guidance) + len(RULES.trees)
     # Each section starts on a new sheet after the contents, so there is at least one sheet per section.
     assert sheets >= sections + 1, f"{sheets} pages for {sections} sections"
-
-
-def test_case_answer_opens_without_javascript(visits: Visits) -> None:
-    assert visits.answer_hidden_before_click, "the answer is hidden until the teacher shows it"
-    assert visits.answer_shown_after_click

@@ -107,7 +107,7 @@ def load_project(
     # The cases are checked alone when the rules are broken, so their own problems show in the same run.
     # A project without data/cases.yml (another municipality's trial, the benchmark) has no teaching kit.
     if (root / CASES_FILE).is_file():
-        cases = attempt(lambda: load_cases(root / CASES_FILE, rules, CASES_FILE, languages))
+        cases = attempt(lambda: load_cases(root / CASES_FILE, rules, CASES_FILE, languages, sources))
     checked_glossary = False
     if rules is not None and pages is not None:
         problems.extend(source_problems(pages, rules.sources))

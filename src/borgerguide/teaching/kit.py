@@ -21,14 +21,21 @@ from markupsafe import Markup
 from borgerguide.errors import Problem
 from borgerguide.guidance.pages import GuidancePage, page_url
 from borgerguide.languages import Language, Languages
-from borgerguide.rules.model import Contact, Outcome, Question, Rules
+from borgerguide.rules.model import Contact, Question, Rules
 from borgerguide.site import urls
 from borgerguide.site.qr import absolute_url, qr_svg
 from borgerguide.site.render import template_environment
 from borgerguide.site.strings import format_date, ui_strings
-from borgerguide.teaching.cases import Case, Cases
+from borgerguide.teaching.cases import Cases
+from borgerguide.teaching.exercises import (
+    TEACHING_ROOT,
+    ExerciseRenderer,
+    answers_source,
+    case_source,
+    exercise_sources,
+)
 
-TEACHING_ROOT = "undervisning"
+__all__ = ["TEACHING_ROOT", "answers_source", "case_source"]  # the exercises' addresses, re-exported
 # The theme template that adds the kit's stylesheet (overrides/teaching.html); only the kit's pages load it.
 TEMPLATE = "teaching.html"
 
@@ -40,10 +47,6 @@ EntryKind = Literal["page", "tree"]
 
 def overview_source() -> str:
     return f"{TEACHING_ROOT}/index.md"
-
-
-def case_source(case_id: str) -> str:
-    return f"{TEACHING_ROOT}/oevelser/{case_id}.md"
 
 
 def page_handout_source(page_path: str) -> str:
@@ -146,7 +149,7 @@ def guidance_entries(order: Iterable[str], pages: Iterable[str], trees: Iterable
 
 def generated_sources(rules: Rules, cases: Cases, pages: Iterable[str]) -> list[str]:
     entries = guidance_entries([], pages, rules.trees)
-    sources = [overview_source(), booklet_source()] + [case_source(case.id) for case in cases]
+    sources = [overview_source(), booklet_source(), *exercise_sources(cases)]
     sources += [handout_source(entry) for entry in entries]
     return sources
 
@@ -164,7 +167,7 @@ def check_collisions(rules: Rules, cases: Cases, pages: Iterable[str]) -> list[P
             f"docs/{rules.languages.default}/{path}",
             None,
             f"the page takes the address of a generated teaching page ({urls.url_of(path) or '/'}).",
-            hint="Give the page another file name; index.md, haefte.md, oevelser/ and ark/ under "
+            hint="Give the page another file name; index.md, haefte.md, oevelser/, svar/ and ark/ under "
             f"{TEACHING_ROOT}/ are made from the data.",
         )
         for path in sorted(generated & set(page_list))
@@ -215,7 +218,7 @@ def adapt_page_html(html: str, page_path_url: str, booklet_url: str, prefix: str
 @dataclass(frozen=True)
 class TeachingPage:
     source: str  # language-neutral source path, e.g. "undervisning/oevelser/karen-udbetaling-danmark.md"
-    kind: str  # "overview", "case", "handout" or "booklet"
+    kind: str  # "overview", "case" (a worksheet), "answers", "handout" or "booklet"
     title: str
     markdown: str
     in_nav: bool
@@ -241,6 +244,7 @@ class TeachingRenderer:
         self.env = template_environment()
         self.env.filters["date"] = format_date
         self.env.tests["instanceof_question"] = lambda node: isinstance(node, Question)
+        self.exercises = ExerciseRenderer(rules, cases, self.env, site_url, self._context, self._page)
 
     # -- shared pieces ----------------------------------------------------------------------------
 
@@ -279,12 +283,7 @@ class TeachingRenderer:
     # -- the pages --------------------------------------------------------------------------------
 
     def all_pages(self, language: Language) -> list[TeachingPage]:
-        pages = [self.overview(language), self.booklet_shell(language)]
-        case_list = list(self.cases)
-        for index, case in enumerate(case_list):
-            previous = case_list[index - 1] if index > 0 else None
-            following = case_list[index + 1] if index + 1 < len(case_list) else None
-            pages.append(self.case_page(case, language, previous, following))
+        pages = [self.overview(language), self.booklet_shell(language), *self.exercises.pages(language)]
         pages += [self.handout(entry, language) for entry in self.entries]
         return pages
 
@@ -325,47 +324,6 @@ class TeachingRenderer:
             in_nav=True,
             in_search=True,
             hide=["toc"],
-        )
-
-    def case_page(self, case: Case, language: Language, previous: Case | None, following: Case | None) -> TeachingPage:
-        source = case_source(case.id)
-        tree = self.rules.trees[case.tree]
-        outcome = tree.nodes[case.outcome]
-        assert isinstance(outcome, Outcome)
-        steps = [
-            {
-                "question": step.question.question[language],
-                "answer": step.answer.label[language],
-                "url": urls.relative(source, urls.node_source(tree.id, step.question.id)),
-            }
-            for step in case.steps(tree)
-        ]
-        number = list(self.cases.cases).index(case.id) + 1
-        body = self.env.get_template("teaching_case.html.j2").render(
-            **self._context(language, source),
-            case=case,
-            number=number,
-            tree=tree,
-            steps=steps,
-            outcome=outcome,
-            outcome_url=urls.relative(source, urls.node_source(tree.id, outcome.id)),
-            start_url=urls.relative(source, urls.start_source(tree.id)),
-            previous=previous
-            and {"title": previous.title[language], "url": urls.relative(source, case_source(previous.id))},
-            following=following
-            and {"title": following.title[language], "url": urls.relative(source, case_source(following.id))},
-        )
-        ui = ui_strings(language)
-        return self._page(
-            source,
-            "case",
-            f"{ui['case']} {number}: {case.title[language]}",
-            case.story[language],
-            self.cases.last_reviewed,
-            body,
-            in_nav=False,
-            in_search=False,
-            hide=["toc", "navigation"],
         )
 
     def handout(self, entry: Entry, language: Language) -> TeachingPage:
