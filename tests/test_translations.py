@@ -50,8 +50,8 @@ class Broken:
         # removing its line moves the question up).
         self.contact = _drop_line(rules, "      en: MitID support") - 2
         self.question = _drop_line(rules, '          en: "Are you exempt from Digital Post?"') - 2
-        # A case's second question: a list item ("- da: ...") one line above its English text.
-        self.case = _drop_line(cases, '        en: "Who should she contact first?"') - 1
+        # A case's second question: its 'question:' key two lines above its English text.
+        self.case = _drop_line(cases, '          en: "Who should she contact first?"') - 2
         self.term = _drop_line(glossary, "      en: Digital Post") - 2
         self.strings = _drop_line(root / STRINGS_FOLDER / "en.yml", "back: Back")
 
@@ -114,7 +114,7 @@ def test_the_report_names_each_missing_translation_and_stale_page(broken: Broken
         "tree undtagelse / node fritaget-digital-post / question",
     ) in missing
     assert (f"data/rules.yml:{broken.contact}", "contact mitid-support / name") in missing
-    assert (f"data/cases.yml:{broken.case}", "case karen-udbetaling-danmark / question 2") in missing
+    assert (f"data/cases.yml:{broken.case}", "case karen-udbetaling-danmark / question 2 / question") in missing
     assert (f"data/glossary.yml:{broken.term}", "term digital-post / term") in missing
     assert (
         f"{STRINGS}:{broken.strings}",
