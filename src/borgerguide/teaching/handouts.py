@@ -32,15 +32,20 @@ MARKDOWN_LINK = re.compile(r"\[([^\]]*)\]\([^)]*\)")
 ATTR_LIST = re.compile(r"\s*\{[^}]*\}\s*$")
 EMPHASIS = re.compile(r"(\*\*|__|\*|`)")
 
-# The printed sheet (A4, 15 mm margins, 14 pt body text at line height 1.3): about 45 body lines of about
-# 68 characters once the heading with the QR code is placed. The numbers are measured in Chromium
-# (tests/test_teaching_browser.py prints every handout and would catch a budget that is too generous).
-LINE_BUDGET = 45
-CHARS_PER_LINE = 68
-HEAD_LINES = 9  # caption, title and the QR code with its address
-HEADING_LINES = 1.6  # a sub-heading with the space around it
-ITEM_SPACING = 0.15
-
+# The printed sheet (A4, 15 mm margins, 14 pt at line height 1.3) holds about 37 lines of the full width
+# below the site's own print header and above its footer. The body is set in two columns of about 40
+# characters; a column line counts half a full line, with a tenth more for the gaps that whole sections
+# leave at the foot of a column. Measured in Chromium: tests/test_teaching_browser.py prints every handout
+# and fails when one runs over a sheet, so a budget that is too generous cannot go unnoticed.
+LINE_BUDGET = 35.0
+FULL_WIDTH = 80
+COLUMN = 40
+TITLE_WIDTH = 34  # characters of the 22 pt title beside the QR code
+QR_LINES = 5.8  # the QR code's height in body lines
+HEADING_LINES = 1.5  # a sub-heading with the space around it
+COLUMN_WASTE = 1.1
+RESULT_WASTE = 1.6
+GUIDE_WASTE = 0.95  # nested answer lists indent further and break less evenly
 
 @dataclass(frozen=True)
 class Section:
@@ -93,7 +98,9 @@ def summarize(markdown: str, contact_names: Mapping[str, str]) -> Summary:
     def close_paragraph() -> None:
         if current is not None and current.paragraph:
             if not current.point and not current.seen_block:
-                current.point = plain(" ".join(current.paragraph), contact_names)
+                point = plain(" ".join(current.paragraph), contact_names)
+                # A sentence that opens a bullet list says nothing without the list.
+                current.point = "" if point.endswith(":") else point
             current.paragraph.clear()
             current.seen_block = True
 
@@ -184,43 +191,90 @@ def guide_questions(tree: Tree, language: Language) -> list[GuideQuestion]:
 # -- does it fit one sheet? -----------------------------------------------------------------------
 
 
-def _lines(text: str, width: int = CHARS_PER_LINE) -> float:
-    return max(1, math.ceil(len(text) / width)) + ITEM_SPACING if text else 0.0
+def _lines(text: str, width: int) -> float:
+    return math.ceil(len(text) / width) + 0.25 if text else 0.0
 
 
-def page_lines(lead: str, summary: Summary, contact_lines: list[str]) -> float:
-    """The body lines a page's handout needs when printed (see LINE_BUDGET)."""
-    total = HEAD_LINES + _lines(lead)
-    for section in summary.sections:
-        total += HEADING_LINES + _lines(section.point)
-        total += sum(_lines(step, CHARS_PER_LINE - 4) for step in section.steps)
-    if contact_lines:
-        total += HEADING_LINES + sum(_lines(line) for line in contact_lines)
-    return total
+def head_lines(title: str, address: str, lead: str) -> float:
+    """Caption, title and address beside the QR code, then the lead across the sheet."""
+    beside = 1 + 1.6 * math.ceil(len(title) / TITLE_WIDTH) + _lines(address, 2 * TITLE_WIDTH) + 1
+    return max(QR_LINES, beside) + _lines(lead, FULL_WIDTH)
 
 
-def guide_lines(intro: str, questions: list[GuideQuestion], contact_lines: list[str]) -> float:
-    """The body lines a guide's handout needs: its questions print in two columns."""
-    column = CHARS_PER_LINE // 2 - 3
+def _section_lines(section: Section) -> float:
+    return HEADING_LINES + _lines(section.point, COLUMN) + sum(_lines(step, COLUMN - 3) for step in section.steps)
+
+
+def _contact_lines(contact_lines: list[str]) -> float:
+    return HEADING_LINES + sum(_lines(line, COLUMN - 3) for line in contact_lines) if contact_lines else 0.0
+
+
+def _body(column_lines: float) -> float:
+    return column_lines / 2 * COLUMN_WASTE
+
+
+@dataclass(frozen=True)
+class Fitted:
+    """What a page's handout prints, whether a key point had to stay on the page, and the lines it needs."""
+
+    sections: tuple[Section, ...]
+    shortened: bool
+    needed: float
+
+
+def fit_page(head: float, summary: Summary, contact_lines: list[str]) -> Fitted:
+    """The numbered steps always; then each section's key point, in page order, while the sheet has room.
+    ``needed`` above LINE_BUDGET means even the steps and contacts alone run over one sheet."""
+    chosen: list[Section | None] = [
+        Section(section.heading, "", section.steps) if section.steps else None for section in summary.sections
+    ]
+
+    def needed() -> float:
+        listed = sum(_section_lines(section) for section in chosen if section is not None)
+        return head + _body(listed + _contact_lines(contact_lines))
+
+    shortened = False
+    for index, section in enumerate(summary.sections):
+        if not section.point:
+            continue
+        before = chosen[index]
+        chosen[index] = Section(section.heading, section.point, section.steps)
+        if needed() > LINE_BUDGET:
+            chosen[index] = before
+            shortened = True
+    return Fitted(tuple(section for section in chosen if section is not None), shortened, needed())
+
+
+def guide_lines(
+    head: float, questions: list[GuideQuestion], contact_lines: list[str], *, results: bool = True
+) -> float:
+    """The lines a guide's handout needs: its questions and answers print in two columns; with ``results``
+    each answer that ends the guide names its result too."""
     listed = 0.0
     for question in questions:
-        listed += _lines(f"{question.number}. {question.text}", column) + 0.3
+        listed += _lines(f"{question.number}. {question.text}", COLUMN - 3) + 0.8
         for answer in question.answers:
-            listed += _lines(f"{answer.label} → {answer.result or question.number}", column - 3)
-    total = HEAD_LINES + _lines(intro) + HEADING_LINES + listed / 2 + 1
-    if contact_lines:
-        total += HEADING_LINES + sum(_lines(line) for line in contact_lines)
-    return total
+            if results and answer.result:
+                # A result's heading after the answer wraps under it, indented: it takes more room.
+                listed += _lines(f"{answer.label} → {answer.result}", COLUMN - 6) * RESULT_WASTE
+            else:
+                listed += _lines(f"{answer.label} → {answer.question_number or ''}", COLUMN - 6)
+    return head + HEADING_LINES + _body(listed * GUIDE_WASTE / COLUMN_WASTE + _contact_lines(contact_lines))
 
 
-def fit_problem(display: str, title: str, needed: float) -> Problem | None:
+def fit_problem(display: str, title: str, needed: float, *, guide: bool = False) -> Problem | None:
     """A located problem when a handout needs more lines than one printed A4 sheet holds."""
     if needed <= LINE_BUDGET:
         return None
     return Problem(
         display,
         1,
-        f"the handout '{title}' needs about {needed:.0f} printed lines; one A4 sheet at 14 pt holds {LINE_BUDGET}.",
+        f"the handout '{title}' needs about {needed:.0f} printed lines; one A4 sheet at 14 pt holds "
+        f"{LINE_BUDGET:.0f}, even with only the "
+        + ("questions and answers" if guide else "numbered steps")
+        + " and the contacts.",
         "handout",
-        "Shorten the first paragraph under each ## heading or the numbered steps, or split the page in two.",
+        "Shorten the guide's questions and answers in data/rules.yml, or split the guide in two."
+        if guide
+        else "Shorten the numbered steps under the page's ## headings, or split the page in two.",
     )

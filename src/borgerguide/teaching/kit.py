@@ -410,24 +410,47 @@ class TeachingRenderer:
 
     def handout_context(self, entry: Entry, language: Language) -> tuple[dict[str, Any], float]:
         """What a handout shows (see borgerguide.teaching.handouts) and the printed lines it needs."""
+        title = self.entry_title(entry, language)
+        address = absolute_url(self.site_url, self.rules.languages, language, self.entry_url(entry))
         if entry.kind == "tree":
             tree = self.rules.trees[entry.key]
+            lead = ""  # the guide's title is its question; the sheet's room goes to the questions and answers
             questions = handouts.guide_questions(tree, language)
             contacts = self.contacts(self.rules.other_help)
-            lines = handouts.guide_lines(tree.intro[language], questions, [self._contact_text(c, language) for c in contacts])
-            return {"kind": "tree", "lead": tree.intro[language], "questions": questions, "contacts": contacts}, lines
+            texts = [self._contact_text(c, language) for c in contacts]
+            head = handouts.head_lines(title, address, lead)
+            # Each answer names the result it leads to when the sheet has room; otherwise the QR code does.
+            lines = handouts.guide_lines(head, questions, texts)
+            results = lines <= handouts.LINE_BUDGET
+            if not results:
+                lines = handouts.guide_lines(head, questions, texts, results=False)
+            shown = {
+                "kind": "tree",
+                "lead": lead,
+                "questions": questions,
+                "results": results,
+                "contacts": contacts,
+                "shortened": False,
+            }
+            return shown, lines
         page = self.pages[language][entry.key]
         summary = self.summaries[language].get(entry.key, handouts.Summary((), ()))
         # A page that names no contact still tells the reader where help is.
         contacts = self.contacts(summary.contacts or self.rules.other_help)
-        lines = handouts.page_lines(page.description, summary, [self._contact_text(c, language) for c in contacts])
-        return {"kind": "page", "lead": page.description, "sections": summary.sections, "contacts": contacts}, lines
+        texts = [self._contact_text(c, language) for c in contacts]
+        fitted = handouts.fit_page(handouts.head_lines(title, address, page.description), summary, texts)
+        shown = {
+            "kind": "page",
+            "lead": page.description,
+            "sections": fitted.sections,
+            "contacts": contacts,
+            "shortened": fitted.shortened,
+        }
+        return shown, fitted.needed
 
     @staticmethod
     def _contact_text(contact: Contact, language: Language) -> str:
         parts = [contact.name[language], contact.phone or "", contact.web or "", contact.address or ""]
-        if contact.about:
-            parts.append(contact.about[language])
         return ", ".join(p for p in parts if p)
 
     def handout_problems(self) -> list[Problem]:
@@ -439,7 +462,9 @@ class TeachingRenderer:
                 display = (
                     f"docs/{language}/{entry.key}" if entry.kind == "page" else f"data/rules.yml (guide {entry.key})"
                 )
-                found = handouts.fit_problem(display, self.entry_title(entry, language), lines)
+                found = handouts.fit_problem(
+                    display, self.entry_title(entry, language), lines, guide=entry.kind == "tree"
+                )
                 if found is not None:
                     problems.append(found)
         return problems
@@ -464,7 +489,7 @@ class TeachingRenderer:
             source,
             "handout",
             f"{ui['handout']}: {title}",
-            shown["lead"],
+            shown["lead"] or self.rules.trees[entry.key].intro[language],
             self.entry_reviewed(entry, language),
             body,
             in_nav=False,
