@@ -558,6 +558,7 @@ class TeachingRenderer:
             **self._context(language, source),
             sections=sections,
             title=self.booklet_title(source, language),
+            topic=booklets.topic_of(source) is not None,
             municipality=self.municipality_name,
         )
 
