@@ -30,8 +30,8 @@ from pypdf import PdfReader
 from borgerguide import load_rules, read_languages
 from borgerguide.guidance.pages import load_pages, page_url
 from borgerguide.site.urls import url_of
-from borgerguide.teaching.cases import CASES_FILE, load_cases
 from borgerguide.teaching.booklets import TOPICS
+from borgerguide.teaching.cases import CASES_FILE, load_cases
 from borgerguide.teaching.kit import booklet_source, case_source, page_handout_source, tree_handout_source
 
 pytestmark = pytest.mark.browser
@@ -46,7 +46,9 @@ SITE_URL = MUNICIPALITY["site_url"].rstrip("/") + "/"
 A4_CONTENT_WIDTH = 794 - 2 * 57
 BOOKLETS = ["", "en/"]
 # Every booklet, in both languages: the whole guidance and one per topic.
-BOOKLET_PATHS = [prefix + url_of(source) for prefix in BOOKLETS for source in [booklet_source(), *(t.source for t in TOPICS)]]
+BOOKLET_PATHS = [
+    prefix + url_of(source) for prefix in BOOKLETS for source in [booklet_source(), *(t.source for t in TOPICS)]
+]
 # 14 pt in CSS pixels (96 per inch, 72 points per inch).
 PT14_PX = 14 * 96 / 72
 # The smallest computed font size of any text on a handout, as printed.

@@ -107,9 +107,7 @@ def test_a_plan_page_links_its_materials_and_the_volunteers_rules(site: Path, la
         assert any(CASES.cases[case_id].title[language] in t for t in titles), case_id
 
 
-def test_a_plan_naming_a_missing_exercise_stops_the_build(
-    project_copy: Path, build_copy: Callable[[], Build]
-) -> None:
+def test_a_plan_naming_a_missing_exercise_stops_the_build(project_copy: Path, build_copy: Callable[[], Build]) -> None:
     page = project_copy / "docs" / "en" / SESSIONS[1]
     text = page.read_text("utf-8").replace("niels-fuldmagt]", "niels-fuldmagten]")
     page.write_text(text, "utf-8")
@@ -170,9 +168,7 @@ def test_a_handout_that_cannot_fit_one_sheet_is_reported_with_its_page() -> None
     assert handouts.fit_problem("x", "x", handouts.fit_page(8.0, short, []).needed) is None
 
 
-def test_a_handout_too_long_for_one_sheet_stops_the_build(
-    project_copy: Path, build_copy: Callable[[], Build]
-) -> None:
+def test_a_handout_too_long_for_one_sheet_stops_the_build(project_copy: Path, build_copy: Callable[[], Build]) -> None:
     page = project_copy / "docs" / "da" / "nemsms.md"
     steps = "".join(f"{n}. Et langt trin, der fylder en hel linje på arket og lidt til.\n" for n in range(1, 41))
     page.write_text(page.read_text("utf-8") + "\n## Mange trin\n\n" + steps, "utf-8")
@@ -187,6 +183,7 @@ def test_a_page_handout_carries_the_pages_steps_contacts_and_the_municipality(si
     path = "digital-post/fritagelse.md"
     handout = soup(_built(site, language, page_handout_source(path)))
     page = soup(site / _prefix(language) / page_url(path) / "index.html")
+
     # On the page a contact named in a step shows its channel in brackets; the handout lists those below.
     def text(li: Any) -> str:
         return re.sub(r" \([^)]*\)", "", " ".join(li.get_text().split()))

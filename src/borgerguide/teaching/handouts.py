@@ -47,6 +47,7 @@ COLUMN_WASTE = 1.1
 RESULT_WASTE = 1.6
 GUIDE_WASTE = 0.95  # nested answer lists indent further and break less evenly
 
+
 @dataclass(frozen=True)
 class Section:
     """One sub-heading of a page: its first paragraph and its numbered steps."""
@@ -137,9 +138,7 @@ def summarize(markdown: str, contact_names: Mapping[str, str]) -> Summary:
             continue
         current.paragraph.append(line)
     close_paragraph()
-    sections = tuple(
-        Section(d.heading, d.point, tuple(s for s in d.steps if s)) for d in drafts if d.point or d.steps
-    )
+    sections = tuple(Section(d.heading, d.point, tuple(s for s in d.steps if s)) for d in drafts if d.point or d.steps)
     contacts = tuple(dict.fromkeys(CONTACT_MARKER.findall(text)))
     return Summary(sections, contacts)
 

@@ -103,9 +103,7 @@ def outline(markdown: str) -> Outline:
     return Outline(tuple(headings), tuple(contacts))
 
 
-def read_summaries(
-    docs_dir: Path, languages: Languages, rules: Rules
-) -> dict[Language, dict[str, handouts.Summary]]:
+def read_summaries(docs_dir: Path, languages: Languages, rules: Rules) -> dict[Language, dict[str, handouts.Summary]]:
     """What each page's handout says, read from the page's Markdown (see borgerguide.teaching.handouts)."""
     found: dict[Language, dict[str, handouts.Summary]] = {}
     for language in languages:

@@ -130,8 +130,13 @@ def _unknown(display: str, line: int, key: str, ident: str, what: str, known: Co
     guess = suggest(ident, known)
     listed = ", ".join(sorted(known))
     hint = f"Did you mean '{guess}'? " if guess else ""
-    return Problem(display, line, f"the plan names {what} '{ident}', which does not exist.", f"plan / {key}",
-                   f"{hint}These exist: {listed}.")
+    return Problem(
+        display,
+        line,
+        f"the plan names {what} '{ident}', which does not exist.",
+        f"plan / {key}",
+        f"{hint}These exist: {listed}.",
+    )
 
 
 def check_plans(
