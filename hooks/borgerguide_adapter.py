@@ -32,7 +32,8 @@ from borgerguide.project import RULES_FILE, Project, load_project
 from borgerguide.site.language_links import not_found_context, switcher_entries
 from borgerguide.site.render import Renderer
 from borgerguide.site.strings import format_date, ui_strings
-from borgerguide.teaching.kit import TeachingRenderer, booklet_source, nav_paths, read_outlines
+from borgerguide.teaching.kit import TeachingRenderer, booklet_sources, nav_paths, read_outlines, read_summaries
+from borgerguide.teaching.plans import read_plans
 
 _state: dict[str, Any] = {"command": "build"}
 # The theme's root element, when it has no dir yet.
@@ -153,9 +154,23 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     teaching = None
     if project.cases is not None:
         outlines = read_outlines(docs, languages)
+        plans, _ = read_plans(docs, languages)  # load_project has checked them
         teaching = TeachingRenderer(
-            project.rules, project.pages, project.cases, outlines, nav_paths(config.nav), config.site_url
+            project.rules,
+            project.pages,
+            project.cases,
+            outlines,
+            nav_paths(config.nav),
+            config.site_url,
+            project.municipality.name,
+            read_summaries(docs, languages, project.rules),
+            plans,
+            config.nav,
         )
+        # A handout that cannot fit one printed A4 sheet stops the build, naming the page.
+        too_long = teaching.handout_problems()
+        if too_long:
+            raise build_error(RulesError(too_long))
     _state.update(
         languages=languages,
         project=project,
@@ -197,6 +212,10 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
     if problems:
         raise build_error(RulesError(problems))
     guidance = project.pages.get(language, {}).get(source)
+    teaching: TeachingRenderer | None = _state["teaching"]
+    if teaching is not None:
+        # A session plan shows the exercises, handouts and guides its front matter names, as links.
+        markdown = teaching.with_plan_materials(markdown, source, language)
     if guidance is not None:
         # Every guidance page ends with where its facts come from.
         markdown += "\n\n" + renderer.sources_section(guidance.sources, language) + "\n"
@@ -224,7 +243,7 @@ def on_page_context(context: dict[str, Any], page: Page, config: MkDocsConfig, n
     if reviewed:
         context["last_reviewed"] = format_date(reviewed, language)
         context["last_reviewed_iso"] = str(reviewed)
-    if _state["teaching"] is not None and _source_of(page) == booklet_source():
+    if _state["teaching"] is not None and _source_of(page) in booklet_sources():
         # Every page of this language has been rendered by now (MkDocs renders all Markdown before it writes
         # any page); their HTML goes into the booklet.
         contents = {
@@ -232,7 +251,7 @@ def on_page_context(context: dict[str, Any], page: Page, config: MkDocsConfig, n
             for file in _state["files"].documentation_pages()
             if file.page is not None and file.page.content is not None
         }
-        page.content = _state["teaching"].booklet(language, contents)
+        page.content = _state["teaching"].booklet(language, contents, _source_of(page))
     return context
 
 

@@ -36,7 +36,7 @@ from borgerguide.guidance.pages import page_url
 from borgerguide.rules.load import load_sources
 from borgerguide.site.render import Renderer
 from borgerguide.site.urls import url_of
-from borgerguide.teaching.kit import booklet_source
+from borgerguide.teaching.kit import booklet_sources
 
 SOURCES = load_sources(ROOT / "data" / "sources.yml", "data/sources.yml", LANGUAGES)
 RULES = load_rules(ROOT / "data" / "rules.yml", sources=SOURCES, languages=LANGUAGES)
@@ -399,11 +399,12 @@ def _readable_strings(article: BeautifulSoup) -> Iterator[tuple[object, str | No
 @pytest.mark.parametrize("language", ["da", "en"])
 def test_every_page_links_the_first_use_of_each_term_and_only_that(site: Path, language: str) -> None:
     pattern, owner = _owner_pattern(language)
-    booklet = site / PREFIX[language] / url_of(booklet_source()) / "index.html"  # many pages in one
+    # Many pages in one: the whole guidance's booklet and each topic's.
+    booklets = {site / PREFIX[language] / url_of(source) / "index.html" for source in booklet_sources()}
     glossary_page = site / PREFIX[language] / url_of(GLOSSARY_SOURCE) / "index.html"
     failures = []
     for page in content_pages(site):
-        if page_language(site, page) != language or page in (booklet, glossary_page):
+        if page_language(site, page) != language or page in booklets or page == glossary_page:
             continue
         article = soup(page).select_one("article")
         seen: set[str] = set()

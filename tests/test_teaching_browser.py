@@ -12,6 +12,7 @@ once and records what it saw, and the tests judge the records, one test per hand
 from __future__ import annotations
 
 import io
+import re
 import threading
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
@@ -29,6 +30,7 @@ from pypdf import PdfReader
 from borgerguide import load_rules, read_languages
 from borgerguide.guidance.pages import load_pages, page_url
 from borgerguide.site.urls import url_of
+from borgerguide.teaching.booklets import TOPICS
 from borgerguide.teaching.kit import booklet_source, page_handout_source, tree_handout_source
 
 pytestmark = pytest.mark.browser
@@ -41,6 +43,22 @@ SITE_URL = MUNICIPALITY["site_url"].rstrip("/") + "/"
 # A4 at 96 dpi is 794 px wide; the print style has 15 mm (57 px) margins on each side.
 A4_CONTENT_WIDTH = 794 - 2 * 57
 BOOKLETS = ["", "en/"]
+# Every booklet, in both languages: the whole guidance and one per topic.
+BOOKLET_PATHS = [
+    prefix + url_of(source) for prefix in BOOKLETS for source in [booklet_source(), *(t.source for t in TOPICS)]
+]
+# 14 pt in CSS pixels (96 per inch, 72 points per inch).
+PT14_PX = 14 * 96 / 72
+# The smallest computed font size of any text on a handout, as printed.
+SMALLEST_TEXT = """() => {
+  const sizes = [];
+  for (const el of document.querySelectorAll('.dd-handout *')) {
+    const own = [...el.childNodes].some(n => n.nodeType === 3 && n.textContent.trim());
+    const style = getComputedStyle(el);
+    if (own && style.display !== 'none' && style.visibility !== 'hidden') sizes.push(parseFloat(style.fontSize));
+  }
+  return Math.min(...sizes);
+}"""
 
 HANDOUTS = [
     (prefix + url_of(source), SITE_URL + prefix + target)
@@ -62,6 +80,7 @@ class Printed:
     qr_visible: bool
     qr_width: float
     qr_png: bytes
+    smallest_text_px: float
 
 
 @dataclass(frozen=True)
@@ -69,6 +88,7 @@ class Visits:
     handouts: dict[str, Printed]
     booklet_sections: dict[str, int]
     booklet_pages: dict[str, int]
+    booklet_sheets: dict[str, list[str]]  # the text of every printed sheet of every booklet
 
 
 def _on_own_thread(work: Callable[[], Any]) -> Any:
@@ -106,6 +126,7 @@ def _print_handout(page: Page, url: str) -> Printed:
             qr_visible=code.is_visible(),
             qr_width=box["width"] if box else 0.0,
             qr_png=page.locator("figure.dd-qr").screenshot(),
+            smallest_text_px=page.evaluate(SMALLEST_TEXT),
         )
     finally:
         # "null" ends the emulation; "screen" would stick and make the next page.pdf() print with screen CSS.
@@ -121,14 +142,20 @@ def visits(site: Path) -> Iterator[Visits]:
             context = browser.new_context(viewport={"width": A4_CONTENT_WIDTH, "height": 1000}, device_scale_factor=2)
             page = context.new_page()
             handouts = {path: _print_handout(page, f"{base}/{path}") for path, _ in HANDOUTS}
-            sections, sheets = {}, {}
+            sections, sheets, texts = {}, {}, {}
             for prefix in BOOKLETS:
                 page.goto(f"{base}/{prefix}{url_of(booklet_source())}", wait_until="load")
                 sections[prefix] = page.locator("section.dd-booklet__section").count()
-                sheets[prefix] = _pdf_pages(page.pdf(format="A4"))
+            for path in BOOKLET_PATHS:
+                # As the browser's own Print prints it: the page numbers come from the site's CSS.
+                page.goto(f"{base}/{path}", wait_until="load")
+                reader = PdfReader(io.BytesIO(page.pdf(format="A4")))
+                texts[path] = [sheet.extract_text() for sheet in reader.pages]
+            for prefix in BOOKLETS:
+                sheets[prefix] = len(texts[prefix + url_of(booklet_source())])
             context.close()
             browser.close()
-        return Visits(handouts, sections, sheets)
+        return Visits(handouts, sections, sheets, texts)
 
     with serve(site) as base:
         yield _on_own_thread(lambda: work(base))
@@ -153,10 +180,31 @@ def test_handout_qr_code_decodes_to_its_page(visits: Visits, path: str, address:
     assert [(result.format, result.text) for result in decoded] == [(zxingcpp.BarcodeFormat.QRCode, address)]
 
 
+@pytest.mark.parametrize(("path", "address"), HANDOUTS, ids=[h[0] for h in HANDOUTS])
+def test_handout_prints_its_text_at_14_pt_or_larger(visits: Visits, path: str, address: str) -> None:
+    smallest = visits.handouts[path].smallest_text_px
+    assert smallest >= PT14_PX - 0.01, f"/{path}: some text prints at {smallest * 72 / 96:.1f} pt; at least 14 pt"
+
+
 @pytest.mark.parametrize("prefix", BOOKLETS)
-def test_booklet_prints_every_section_from_a_new_sheet(visits: Visits, prefix: str) -> None:
-    sections, sheets = visits.booklet_sections[prefix], visits.booklet_pages[prefix]
+def test_booklet_holds_every_section(visits: Visits, prefix: str) -> None:
     guidance = [p for p in PAGES["da"] if not p.startswith("undervisning/")]
-    assert sections == len(guidance) + len(RULES.trees)
-    # Each section starts on a new sheet after the contents, so there is at least one sheet per section.
-    assert sheets >= sections + 1, f"{sheets} pages for {sections} sections"
+    assert visits.booklet_sections[prefix] == len(guidance) + len(RULES.trees)
+
+
+def _without_footer(text: str) -> str:
+    """A sheet's text without its page number and the site's print footer (address and review date)."""
+    lines = [line for line in text.splitlines() if not re.fullmatch(r"\d+ / \d+", line.strip())]
+    body = "\n".join(lines)
+    body = re.sub(r"(Sidens adresse|Address of this page): \S+(\n\S*/)?", "", body)
+    return re.sub(r"(Sidst gennemgået|Last reviewed): .*", "", body)
+
+
+@pytest.mark.parametrize("path", BOOKLET_PATHS)
+def test_booklet_sheets_are_numbered_and_none_is_nearly_empty(visits: Visits, path: str) -> None:
+    sheets = visits.booklet_sheets[path]
+    assert len(sheets) >= 2
+    for number, text in enumerate(sheets, start=1):
+        assert f"{number} / {len(sheets)}" in text, f"/{path}: sheet {number} has no page number"
+        body = _without_footer(text).strip()
+        assert len(body) > 60, f"/{path}: sheet {number} holds only {len(body)} characters besides the footer"

@@ -1,5 +1,5 @@
-"""Photograph the home page, a question and an outcome at phone and desktop width, and the outcome as it
-prints on an A4 sheet (screenshots/)."""
+"""Photograph the home page, a question and an outcome at phone and desktop width, and the outcome and a
+teaching handout as they print on an A4 sheet (screenshots/)."""
 
 from __future__ import annotations
 
@@ -19,10 +19,13 @@ PAGES = {
     "question": "/guide/undtagelse/saerlige-forhold/",
     "outcome": "/guide/undtagelse/fritaget-anden-myndighed/",
 }
+# A handout from the teaching kit: a guidance page's steps and contacts on one A4 sheet.
+HANDOUT = "/undervisning/ark/side/digital-post/fritagelse/"
 WIDTHS = {"phone": 360, "desktop": 1280}
 # An A4 sheet at 96 dpi, and the margins the print style gives an outcome (overrides/assets/site.css).
 A4 = (794, 1123)
 A4_MARGIN = (57, 45)  # 15 mm at the sides, 12 mm at the top
+HANDOUT_MARGIN = (57, 57)  # the teaching kit's pages print with 15 mm margins
 
 
 def main() -> int:
@@ -41,20 +44,23 @@ def main() -> int:
         target = out / "outcome-print.png"
         print_sheet(browser, base + PAGES["outcome"], target)
         print(f"wrote {target.relative_to(ROOT)}")
+        target = out / "handout-print.png"
+        print_sheet(browser, base + HANDOUT, target, HANDOUT_MARGIN)
+        print(f"wrote {target.relative_to(ROOT)}")
         browser.close()
     return 0
 
 
-def print_sheet(browser: Browser, url: str, target: Path) -> None:
+def print_sheet(browser: Browser, url: str, target: Path, margin: tuple[int, int] = A4_MARGIN) -> None:
     """The page as Chromium prints it (print style, A4 text width), laid on an A4 sheet with its margins."""
-    width = A4[0] - 2 * A4_MARGIN[0]
+    width = A4[0] - 2 * margin[0]
     page = browser.new_page(viewport={"width": width, "height": A4[1]})
     page.goto(url)
     page.emulate_media(media="print")
     shot = _image(page.screenshot(full_page=True))
     page.close()
     sheet = Image.new("RGB", A4, "white")
-    sheet.paste(shot.crop((0, 0, width, min(shot.height, A4[1] - 2 * A4_MARGIN[1]))), A4_MARGIN)
+    sheet.paste(shot.crop((0, 0, width, min(shot.height, A4[1] - 2 * margin[1]))), margin)
     ImageOps.expand(sheet, border=1, fill="#8a8a8a").save(target)
 
 

@@ -24,6 +24,7 @@ from borgerguide.rules.model import Contact, Rules, Text
 from borgerguide.site.strings import strings_problems
 from borgerguide.teaching.cases import CASES_FILE, Cases, load_cases
 from borgerguide.teaching.kit import check_collisions
+from borgerguide.teaching.plans import check_plans, read_plans
 
 RULES_FILE = "data/rules.yml"
 SOURCES_FILE = "data/sources.yml"
@@ -113,6 +114,10 @@ def load_project(
         problems.extend(source_problems(pages, rules.sources))
         if cases is not None:
             problems.extend(check_collisions(rules, cases, pages[languages.default]))
+            # A session plan may only name exercises, handouts and guides that exist.
+            plans, found = read_plans(docs, languages)
+            problems.extend(found)
+            problems.extend(check_plans(plans, cases.cases, pages[languages.default], rules.trees))
         if to_html is not None:
             glossary = attempt(lambda: build_site_glossary(root, docs, rules, pages, to_html))
             checked_glossary = True

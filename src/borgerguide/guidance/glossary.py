@@ -71,6 +71,7 @@ SKIP_CLASSES = frozenset(
         "dd-visually-hidden",
         "dd-print-only",
         "dd-qr",  # a QR code and the address written beside it, to be typed exactly as it stands
+        "dd-handout__address",  # the same address under a handout's title
     }
 )
 VOID_TAGS = frozenset(

@@ -26,6 +26,7 @@ from borgerguide.site import urls
 from borgerguide.site.qr import absolute_url, qr_svg
 from borgerguide.site.render import template_environment
 from borgerguide.site.strings import format_date, ui_strings
+from borgerguide.teaching import booklets, handouts
 from borgerguide.teaching.cases import Cases
 from borgerguide.teaching.exercises import (
     TEACHING_ROOT,
@@ -34,6 +35,7 @@ from borgerguide.teaching.exercises import (
     case_source,
     exercise_sources,
 )
+from borgerguide.teaching.plans import Plan
 
 __all__ = ["TEACHING_ROOT", "answers_source", "case_source"]  # the exercises' addresses, re-exported
 # The theme template that adds the kit's stylesheet (overrides/teaching.html); only the kit's pages load it.
@@ -60,6 +62,16 @@ def tree_handout_source(tree_id: str) -> str:
 
 def booklet_source() -> str:
     return f"{TEACHING_ROOT}/haefte.md"
+
+
+def booklet_sources() -> list[str]:
+    """The whole guidance's booklet and one booklet per topic."""
+    return [booklet_source(), *(topic.source for topic in booklets.TOPICS)]
+
+
+def volunteers_source() -> str:
+    """The volunteers' rules, a hand-written page every session plan links to."""
+    return f"{TEACHING_ROOT}/frivillige.md"
 
 
 def is_teaching(path: str) -> bool:
@@ -92,6 +104,18 @@ def outline(markdown: str) -> Outline:
         headings.append(heading.replace("*", "").replace("`", "").strip())
     contacts = dict.fromkeys(CONTACT_MARKER.findall(text))  # ordered and unique
     return Outline(tuple(headings), tuple(contacts))
+
+
+def read_summaries(docs_dir: Path, languages: Languages, rules: Rules) -> dict[Language, dict[str, handouts.Summary]]:
+    """What each page's handout says, read from the page's Markdown (see borgerguide.teaching.handouts)."""
+    found: dict[Language, dict[str, handouts.Summary]] = {}
+    for language in languages:
+        names = {key: contact.name[language] for key, contact in rules.contacts.items()}
+        found[language] = {
+            file.relative_to(docs_dir / language).as_posix(): handouts.summarize(file.read_text("utf-8"), names)
+            for file in sorted((docs_dir / language).rglob("*.md"))
+        }
+    return found
 
 
 def read_outlines(docs_dir: Path, languages: Languages) -> dict[Language, dict[str, Outline]]:
@@ -149,7 +173,7 @@ def guidance_entries(order: Iterable[str], pages: Iterable[str], trees: Iterable
 
 def generated_sources(rules: Rules, cases: Cases, pages: Iterable[str]) -> list[str]:
     entries = guidance_entries([], pages, rules.trees)
-    sources = [overview_source(), booklet_source(), *exercise_sources(cases)]
+    sources = [overview_source(), *booklet_sources(), *exercise_sources(cases)]
     sources += [handout_source(entry) for entry in entries]
     return sources
 
@@ -233,6 +257,10 @@ class TeachingRenderer:
         outlines: Mapping[Language, Mapping[str, Outline]],
         order: list[str],
         site_url: str,
+        municipality_name: str = "",
+        summaries: Mapping[Language, Mapping[str, handouts.Summary]] | None = None,
+        plans: Mapping[Language, Mapping[str, Plan]] | None = None,
+        nav: Any = None,
     ) -> None:
         self.rules = rules
         self.pages = pages
@@ -240,6 +268,10 @@ class TeachingRenderer:
         self.outlines = outlines
         self.order = order
         self.site_url = site_url
+        self.municipality_name = municipality_name
+        self.summaries = summaries or {language: {} for language in rules.languages}
+        self.plans = plans or {language: {} for language in rules.languages}
+        self.nav = nav if nav is not None else []
         self.entries = guidance_entries(order, pages[rules.languages.default], rules.trees)
         self.env = template_environment()
         self.env.filters["date"] = format_date
@@ -283,7 +315,8 @@ class TeachingRenderer:
     # -- the pages --------------------------------------------------------------------------------
 
     def all_pages(self, language: Language) -> list[TeachingPage]:
-        pages = [self.overview(language), self.booklet_shell(language), *self.exercises.pages(language)]
+        pages = [self.overview(language), *(self.booklet_shell(language, source) for source in booklet_sources())]
+        pages += self.exercises.pages(language)
         pages += [self.handout(entry, language) for entry in self.entries]
         return pages
 
@@ -313,6 +346,9 @@ class TeachingRenderer:
                 for entry in self.entries
             ],
             booklet_url=urls.relative(source, booklet_source()),
+            topic_booklets=[
+                {"title": ui[topic.title_key], "url": urls.relative(source, topic.source)} for topic in booklets.TOPICS
+            ],
         )
         return self._page(
             source,
@@ -326,38 +362,91 @@ class TeachingRenderer:
             hide=["toc"],
         )
 
+    def contact_names(self, language: Language) -> dict[str, str]:
+        return {key: contact.name[language] for key, contact in self.rules.contacts.items()}
+
+    def handout_context(self, entry: Entry, language: Language) -> tuple[dict[str, Any], float]:
+        """What a handout shows (see borgerguide.teaching.handouts) and the printed lines it needs."""
+        title = self.entry_title(entry, language)
+        address = absolute_url(self.site_url, self.rules.languages, language, self.entry_url(entry))
+        if entry.kind == "tree":
+            tree = self.rules.trees[entry.key]
+            lead = ""  # the guide's title is its question; the sheet's room goes to the questions and answers
+            questions = handouts.guide_questions(tree, language)
+            contacts = self.contacts(self.rules.other_help)
+            texts = [self._contact_text(c, language) for c in contacts]
+            head = handouts.head_lines(title, address, lead)
+            # Each answer names the result it leads to when the sheet has room; otherwise the QR code does.
+            lines = handouts.guide_lines(head, questions, texts)
+            results = lines <= handouts.LINE_BUDGET
+            if not results:
+                lines = handouts.guide_lines(head, questions, texts, results=False)
+            shown = {
+                "kind": "tree",
+                "lead": lead,
+                "questions": questions,
+                "results": results,
+                "contacts": contacts,
+                "shortened": False,
+            }
+            return shown, lines
+        page = self.pages[language][entry.key]
+        summary = self.summaries[language].get(entry.key, handouts.Summary((), ()))
+        # A page that names no contact still tells the reader where help is.
+        contacts = self.contacts(summary.contacts or self.rules.other_help)
+        texts = [self._contact_text(c, language) for c in contacts]
+        fitted = handouts.fit_page(handouts.head_lines(title, address, page.description), summary, texts)
+        shown = {
+            "kind": "page",
+            "lead": page.description,
+            "sections": fitted.sections,
+            "contacts": contacts,
+            "shortened": fitted.shortened,
+        }
+        return shown, fitted.needed
+
+    @staticmethod
+    def _contact_text(contact: Contact, language: Language) -> str:
+        parts = [contact.name[language], contact.phone or "", contact.web or "", contact.address or ""]
+        return ", ".join(p for p in parts if p)
+
+    def handout_problems(self) -> list[Problem]:
+        """Every handout, in every language, that would not fit one printed A4 sheet."""
+        problems = []
+        for language in self.rules.languages:
+            for entry in self.entries:
+                _, lines = self.handout_context(entry, language)
+                display = (
+                    f"docs/{language}/{entry.key}" if entry.kind == "page" else f"data/rules.yml (guide {entry.key})"
+                )
+                found = handouts.fit_problem(
+                    display, self.entry_title(entry, language), lines, guide=entry.kind == "tree"
+                )
+                if found is not None:
+                    problems.append(found)
+        return problems
+
     def handout(self, entry: Entry, language: Language) -> TeachingPage:
         source = handout_source(entry)
         ui = ui_strings(language)
         address = absolute_url(self.site_url, self.rules.languages, language, self.entry_url(entry))
         title = self.entry_title(entry, language)
+        shown, _ = self.handout_context(entry, language)
         context: dict[str, Any] = {
             **self._context(language, source),
+            **shown,
             "title": title,
+            "municipality": self.municipality_name,
             "address": address,
             "qr": Markup(qr_svg(address, f"{ui['qr_label']}: {title}")),
             "online_url": urls.relative(source, urls.start_source(entry.key) if entry.kind == "tree" else entry.key),
         }
-        if entry.kind == "tree":
-            tree = self.rules.trees[entry.key]
-            headings = list(dict.fromkeys(o.heading[language] for o in tree.outcomes_in_order()))
-            context.update(kind="tree", tree=tree, outcomes=headings, contacts=self.contacts(self.rules.other_help))
-            description = tree.intro[language]
-        else:
-            page = self.pages[language][entry.key]
-            found = self.outlines[language].get(entry.key, Outline((), ()))
-            # A page that names no contact still tells the reader where help is.
-            contact_ids = found.contacts or self.rules.other_help
-            context.update(
-                kind="page", lead=page.description, headings=found.headings, contacts=self.contacts(contact_ids)
-            )
-            description = page.description
         body = self.env.get_template("teaching_handout.html.j2").render(**context)
         return self._page(
             source,
             "handout",
             f"{ui['handout']}: {title}",
-            description,
+            shown["lead"] or self.rules.trees[entry.key].intro[language],
             self.entry_reviewed(entry, language),
             body,
             in_nav=False,
@@ -365,29 +454,44 @@ class TeachingRenderer:
             hide=["toc", "navigation"],
         )
 
-    def booklet_shell(self, language: Language) -> TeachingPage:
-        """The booklet as MkDocs first sees it; :meth:`booklet` fills in the pages once they are rendered."""
+    def booklet_entries(self, source: str) -> list[Entry]:
+        """The parts of one booklet: every page and guide, or one topic's."""
+        topic = booklets.topic_of(source)
+        if topic is None:
+            return self.entries
+        keys = booklets.topic_keys(topic, self.nav, self.pages[self.rules.languages.default], list(self.rules.trees))
+        return [Entry("tree" if kind == "tree" else "page", key) for kind, key in keys]
+
+    def booklet_title(self, source: str, language: Language) -> str:
         ui = ui_strings(language)
-        reviewed = min(self.entry_reviewed(entry, language) for entry in self.entries)
+        topic = booklets.topic_of(source)
+        return ui["booklet_title"] if topic is None else ui[topic.title_key]
+
+    def booklet_shell(self, language: Language, source: str | None = None) -> TeachingPage:
+        """A booklet as MkDocs first sees it; :meth:`booklet` fills in the pages once they are rendered."""
+        source = source or booklet_source()
+        ui = ui_strings(language)
+        entries = self.booklet_entries(source) or self.entries
+        reviewed = min(self.entry_reviewed(entry, language) for entry in entries)
         return self._page(
-            booklet_source(),
+            source,
             "booklet",
-            ui["booklet_title"],
+            self.booklet_title(source, language),
             ui["booklet_description"],
             reviewed,
-            self.booklet(language, {}),
-            in_nav=True,
+            self.booklet(language, {}, source),
+            in_nav=source == booklet_source(),
             in_search=False,
             hide=["toc"],
         )
 
-    def booklet(self, language: Language, contents: Mapping[str, str]) -> str:
-        """The booklet's body: every guidance page (its rendered HTML from ``contents``) and every guide, in
-        menu order. A page missing from ``contents`` is left out (the first render, before pages exist)."""
-        source = booklet_source()
+    def booklet(self, language: Language, contents: Mapping[str, str], source: str | None = None) -> str:
+        """A booklet's body: its guidance pages (their rendered HTML from ``contents``) and guides, in
+        order. A page missing from ``contents`` is left out (the first render, before pages exist)."""
+        source = source or booklet_source()
         booklet_url = urls.url_of(source)
         sections = []
-        for number, entry in enumerate(self.entries, start=1):
+        for number, entry in enumerate(self.booklet_entries(source), start=1):
             anchor = f"dd-b{number}"
             section: dict[str, Any] = {
                 "id": anchor,
@@ -408,8 +512,54 @@ class TeachingRenderer:
                 continue
             sections.append(section)
         return self.env.get_template("teaching_booklet.html.j2").render(
-            **self._context(language, source), sections=sections
+            **self._context(language, source),
+            sections=sections,
+            title=self.booklet_title(source, language),
+            topic=booklets.topic_of(source) is not None,
+            municipality=self.municipality_name,
         )
+
+    # -- session plans ----------------------------------------------------------------------------
+
+    def plan_materials(self, plan: Plan, source: str, language: Language) -> str:
+        """The materials a plan names, as links (HTML), with the volunteers' rules and the topic booklets."""
+        ui = ui_strings(language)
+        cases = [self.cases.cases[c] for c in plan.exercises if c in self.cases.cases]
+        numbers = {case_id: index for index, case_id in enumerate(self.cases.cases, start=1)}
+        entries = [Entry("tree" if key in self.rules.trees else "page", key) for key in plan.handouts]
+        return self.env.get_template("teaching_plan_materials.html.j2").render(
+            ui=ui,
+            minutes=plan.minutes,
+            exercises=[
+                {
+                    "title": f"{ui['case']} {numbers[c.id]}: {c.title[language]}",
+                    "url": urls.relative(source, case_source(c.id)),
+                }
+                for c in cases
+            ],
+            handouts=[
+                {"title": self.entry_title(e, language), "url": urls.relative(source, handout_source(e))}
+                for e in entries
+            ],
+            guides=[
+                {"title": self.rules.trees[t].title[language], "url": urls.relative(source, urls.start_source(t))}
+                for t in plan.guides
+                if t in self.rules.trees
+            ],
+            volunteers_url=urls.relative(source, volunteers_source()),
+            overview_url=urls.relative(source, overview_source()),
+        )
+
+    def with_plan_materials(self, markdown: str, source: str, language: Language) -> str:
+        """A session plan's Markdown with its materials inserted before its first sub-heading."""
+        plan = self.plans.get(language, {}).get(source)
+        if plan is None:
+            return markdown
+        block = "\n" + _one_block(self.plan_materials(plan, source, language)) + "\n\n"
+        match = re.search(r"^## ", markdown, re.MULTILINE)
+        if match is None:
+            return markdown + "\n\n" + block
+        return markdown[: match.start()] + block + markdown[match.start() :]
 
     def _page(
         self,
