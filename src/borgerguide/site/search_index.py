@@ -4,7 +4,8 @@ The theme writes one index (``search/search_index.json``) holding every language
 the default language's entries stay at ``search/search_index.json``, another language's go to
 ``<code>/search/search_index.json`` with their addresses made relative to ``<code>/``, and each page of that
 language looks for its index there (:func:`language_base`). Each index names one language, so the theme's
-search worker loads that language's word rules (stemmer, stop words) and nothing else.
+search worker loads that language's word rules and nothing else: Danish stop words for Danish pages, none of
+lunr-languages for English. Its pipeline (mkdocs.yml) has no stemmer, see README "Search and page weight".
 
 While splitting, what every guide page repeats is left out: the sections the site generates around an answer
 (their anchors start with ``dd-``: the sources, why you got this answer, take the answer along, other ways to
@@ -65,7 +66,7 @@ def _language_of(location: str, languages: Sequence[IndexLanguage]) -> IndexLang
 def search_config(config: Mapping[str, Any], code: str, supported: Iterable[str]) -> dict[str, Any]:
     """The index configuration for one language: that language only, with its word rules when the theme's
     search has them (``supported``: "en" and the lunr-languages it ships); otherwise plain words, since
-    English rules would cut the words of another language wrongly."""
+    English stop words and stems would cut the words of another language wrongly."""
     result = dict(config)
     if code == "en" or code in set(supported):
         result["lang"] = [code]
