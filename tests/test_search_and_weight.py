@@ -77,7 +77,8 @@ def test_every_page_looks_for_the_index_of_its_own_language(site: Path) -> None:
         if soup(page).find("script", id="__config") is None:
             continue  # a page without the theme (none today)
         url = "http://x/" + page.relative_to(site).as_posix().removesuffix("index.html")
-        language = "en" if page.relative_to(site).parts[0] == "en" else LANGUAGES.default
+        folder = page.relative_to(site).parts[0] + "/"
+        language = next((code for code in LANGUAGES if LANGUAGES.prefix(code) == folder), LANGUAGES.default)
         base = urljoin(url, _config(page)["base"])
         assert base == "http://x/" + LANGUAGES.prefix(language), f"{page.relative_to(site)}: base {base}"
         assert urljoin(base, "search/search_index.json").removeprefix("http://x/") == (
