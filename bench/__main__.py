@@ -29,7 +29,7 @@ import yaml
 from bench import lighthouse, report
 from bench.builds import BenchError, build, summarize_builds
 from bench.synthetic import BASE_PAGES, STAND_IN, write_sites
-from bench.weight import OPTIONAL_TYPES, PAGE_TYPES, html_sizes, measure_views, serve_gzip
+from bench.weight import OPTIONAL_TYPES, PAGE_TYPES, html_sizes, measure_views, serve_gzip, view_paths
 from borgerguide import RulesError
 from borgerguide.languages import read_languages
 from borgerguide.municipality import PLACEHOLDER_HOSTS, REQUIRED_DETAILS, WAS_TOOL_HOSTS
@@ -238,9 +238,13 @@ def run(mode: Mode, skip_lighthouse: bool, command: str) -> dict[str, Any]:
     results["real_site"], site = measure_real_site(mode, workdir)
     results["scale"] = [measure_size(nodes, mode, workdir) for nodes in mode.sizes]
     _say("page weight: compressed HTML of every page, then first and repeat view in Chromium")
-    html = html_sizes(site)
-    paths = {kind: "/" if kind == "home" else found["largest"] for kind, found in html.items()}
-    results["page_weight"] = {"html": html, "views": measure_views(site, paths)}
+    languages = read_languages(ROOT)
+    prefixes = {code: languages.prefix(code) for code in languages}
+    html = html_sizes(site, prefixes)
+    targets = view_paths(html, prefixes)
+    results["page_weight"] = {"html": html, "views": measure_views(site, targets)}
+    # Lighthouse measures the default language's pages (the other language's weigh the same, within 1 KB).
+    paths = {target["kind"]: target["path"] for target in targets.values() if target["language"] == languages.default}
     if skip_lighthouse:
         results["lighthouse_skipped"] = "--no-lighthouse was given"
     else:

@@ -15,7 +15,7 @@ import mimetypes
 import re
 import statistics
 import threading
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import asdict, dataclass
 from pathlib import Path
@@ -175,14 +175,15 @@ def serve_gzip(directory: Path) -> Iterator[tuple[str, list[Served]]]:
 # -- which pages to measure -------------------------------------------------------------------------
 
 
-def page_type(site: Path, page: Path) -> str | None:
+def page_type(site: Path, page: Path, prefixes: Mapping[str, str]) -> str | None:
     """The page type of a built page, or None for pages that are not reader pages (404)."""
     relative = page.relative_to(site).as_posix()
-    if relative in ("index.html", "en/index.html"):
+    if relative in {f"{prefix}index.html" for prefix in prefixes.values()}:
         return "home"
     if page.name != "index.html":
         return None
-    if relative.removeprefix("en/").startswith("undervisning/"):
+    within = relative.removeprefix(prefixes[page_language(relative, prefixes)])
+    if within.startswith("undervisning/"):
         return "teaching"
     match = GUIDE_CLASS.search(page.read_text("utf-8"))
     return match.group(1) if match else "guidance"
@@ -192,28 +193,64 @@ def gzip_size(data: bytes) -> int:
     return len(gzip.compress(data, compresslevel=GZIP_LEVEL, mtime=0))
 
 
-def html_sizes(site: Path) -> dict[str, dict[str, Any]]:
-    """Compressed HTML of every page of each type, both languages: count, median, largest and which."""
-    sizes: dict[str, list[tuple[int, str]]] = {kind: [] for kind in PAGE_TYPES + OPTIONAL_TYPES}
+def page_language(relative: str, prefixes: Mapping[str, str]) -> str:
+    """The language of a built page from its path below the site ("en/nemsms/index.html" is "en"); the
+    default language has the prefix "" and takes every page no other prefix claims."""
+    matching = [(len(prefix), code) for code, prefix in prefixes.items() if relative.startswith(prefix)]
+    if not matching:
+        raise RuntimeError(f"no language has a prefix of {relative!r} (prefixes: {dict(prefixes)})")
+    return max(matching)[1]
+
+
+def _summary(found: list[tuple[int, str]]) -> dict[str, Any]:
+    largest = max(found)
+    return {
+        "pages": len(found),
+        "median_bytes": round(statistics.median(size for size, _ in found)),
+        "max_bytes": largest[0],
+        "largest": largest[1],
+    }
+
+
+def html_sizes(site: Path, prefixes: Mapping[str, str]) -> dict[str, dict[str, Any]]:
+    """Compressed HTML of every page of each type: count, median, largest and which, over every language
+    and (under "languages") per language code; ``prefixes`` maps each code to its folder ("" or "en/")."""
+    sizes: dict[str, list[tuple[int, str, str]]] = {kind: [] for kind in PAGE_TYPES + OPTIONAL_TYPES}
     for page in sorted(site.rglob("*.html")):
-        kind = page_type(site, page)
+        kind = page_type(site, page, prefixes)
         if kind:
-            url = "/" + page.relative_to(site).as_posix().removesuffix("index.html")
-            sizes[kind].append((gzip_size(page.read_bytes()), url))
+            relative = page.relative_to(site).as_posix()
+            url = "/" + relative.removesuffix("index.html")
+            sizes[kind].append((gzip_size(page.read_bytes()), url, page_language(relative, prefixes)))
     result = {}
     for kind, found in sizes.items():
         if not found and kind in OPTIONAL_TYPES:
             continue
         if not found:
             raise RuntimeError(f"the built site has no page of type '{kind}'")
-        largest = max(found)
-        result[kind] = {
-            "pages": len(found),
-            "median_bytes": round(statistics.median(size for size, _ in found)),
-            "max_bytes": largest[0],
-            "largest": largest[1],
+        result[kind] = _summary([(size, url) for size, url, _ in found])
+        result[kind]["languages"] = {
+            code: _summary([(size, url) for size, url, language in found if language == code])
+            for code in prefixes
+            if any(language == code for _, _, language in found)
         }
     return result
+
+
+def view_key(kind: str, language: str) -> str:
+    """How the results name the first view of a page type in a language: "home (da)"."""
+    return f"{kind} ({language})"
+
+
+def view_paths(html: Mapping[str, Any], prefixes: Mapping[str, str]) -> dict[str, dict[str, str]]:
+    """The page measured in the browser for each page type and language: the home page of the language, else
+    the type's largest page in that language."""
+    paths = {}
+    for kind, found in html.items():
+        for code, by_language in found["languages"].items():
+            path = "/" + prefixes[code] if kind == "home" else by_language["largest"]
+            paths[view_key(kind, code)] = {"kind": kind, "language": code, "path": path}
+    return paths
 
 
 # -- the browser views ------------------------------------------------------------------------------
@@ -256,20 +293,24 @@ def _load(context: Any, url: str, served: list[Served]) -> tuple[View, list[Serv
     return _view(files, third_party), files
 
 
-def measure_views(site: Path, paths: dict[str, str]) -> dict[str, dict[str, Any]]:
-    """First view (empty cache) and repeat view (same page again, warm cache) of each page type."""
+def measure_views(site: Path, paths: Mapping[str, Mapping[str, str]]) -> dict[str, dict[str, Any]]:
+    """First view (empty cache) and repeat view (same page again, warm cache) of each page type and language
+    (``paths`` as :func:`view_paths` gives them)."""
     from playwright.sync_api import sync_playwright
 
     results: dict[str, dict[str, Any]] = {}
     with serve_gzip(site) as (base, served), sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=chromium_path(), args=CHROMIUM_ARGS)
-        for kind, path in paths.items():
+        for key, target in paths.items():
+            path = target["path"]
             # A phone-sized context, as Lighthouse's mobile run; a new context has an empty cache.
             context = browser.new_context(viewport={"width": 360, "height": 780})
             first, files = _load(context, base + path, served)
             repeat, _ = _load(context, base + path, served)
             context.close()
-            results[kind] = {
+            results[key] = {
+                "kind": target["kind"],
+                "language": target["language"],
                 "path": path,
                 "first_view": asdict(first),
                 "repeat_view": asdict(repeat),

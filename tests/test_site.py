@@ -215,27 +215,34 @@ def test_built_site_passes_the_publishing_checks(site: Path) -> None:
     assert site_problems(site, ROOT / "docs") == []
 
 
-def test_search_finds_danish_and_english_words(site: Path) -> None:
-    index = json.loads((site / "search" / "search_index.json").read_text("utf-8"))
-    docs = index["docs"]
+def _index(site: Path, prefix: str = "") -> list[dict]:
+    """The search index of one language (hooks/search_index.py writes one per language)."""
+    return json.loads((site / prefix / "search" / "search_index.json").read_text("utf-8"))["docs"]
 
-    def locations(word: str) -> set[str]:
+
+def test_search_finds_danish_and_english_words(site: Path) -> None:
+    danish, english = _index(site), _index(site, "en/")
+
+    def locations(docs: list[dict], word: str) -> set[str]:
         return {d["location"] for d in docs if word.lower() in (d["title"] + " " + d["text"]).lower()}
 
-    assert any(loc.startswith("hjaelp-andre/fremtidsfuldmagt/") for loc in locations("fremtidsfuldmagt"))
-    assert any(loc.startswith("en/hjaelp-andre/fremtidsfuldmagt/") for loc in locations("lasting power of attorney"))
-    assert any(loc.startswith("nemsms/") for loc in locations("tegnsprog"))
-    assert any(loc.startswith("en/nemsms/") for loc in locations("sign language"))
+    assert any(loc.startswith("hjaelp-andre/fremtidsfuldmagt/") for loc in locations(danish, "fremtidsfuldmagt"))
+    assert any(
+        loc.startswith("hjaelp-andre/fremtidsfuldmagt/") for loc in locations(english, "lasting power of attorney")
+    )
+    assert any(loc.startswith("nemsms/") for loc in locations(danish, "tegnsprog"))
+    assert any(loc.startswith("nemsms/") for loc in locations(english, "sign language"))
+    assert not locations(danish, "lasting power of attorney") and not locations(english, "tegnsprog")
 
 
 def test_generated_outcomes_are_searchable_and_questions_are_not(site: Path) -> None:
-    index = json.loads((site / "search" / "search_index.json").read_text("utf-8"))
-    locations = {d["location"].split("#")[0] for d in index["docs"]}
-    assert "guide/hjaelp/nemsms/" in locations and "en/guide/hjaelp/nemsms/" in locations
-    assert "guide/hjaelp/hvad-hjaelp/" not in locations
-    assert "en/guide/undtagelse/saerlige-forhold/" not in locations
-    # The questions again with an earlier answer marked ("Ændre") are no search results either.
-    assert not any("/aendre-" in location for location in locations)
+    for prefix in ("", "en/"):
+        locations = {d["location"].split("#")[0] for d in _index(site, prefix)}
+        assert "guide/hjaelp/nemsms/" in locations
+        assert "guide/hjaelp/hvad-hjaelp/" not in locations
+        assert "guide/undtagelse/saerlige-forhold/" not in locations
+        # The questions again with an earlier answer marked ("Ændre") are no search results either.
+        assert not any("/aendre-" in location for location in locations)
 
 
 def test_guides_are_in_the_sitemap_and_the_navigation(site: Path) -> None:
