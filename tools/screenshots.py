@@ -1,5 +1,5 @@
 """Photograph the home page, a question and an outcome at phone and desktop width, and the outcome and a
-teaching handout as they print on an A4 sheet (screenshots/)."""
+teaching handout and a worksheet as they print on an A4 sheet (screenshots/)."""
 
 from __future__ import annotations
 
@@ -21,11 +21,14 @@ PAGES = {
 }
 # A handout from the teaching kit: a guidance page's steps and contacts on one A4 sheet.
 HANDOUT = "/undervisning/ark/side/digital-post/fritagelse/"
+# An exercise as a worksheet: the story, numbered questions with lines to write on, no answer.
+WORKSHEET = "/undervisning/oevelser/svindel-besked/"
 WIDTHS = {"phone": 360, "desktop": 1280}
 # An A4 sheet at 96 dpi, and the margins the print style gives an outcome (overrides/assets/site.css).
 A4 = (794, 1123)
 A4_MARGIN = (57, 45)  # 15 mm at the sides, 12 mm at the top
 HANDOUT_MARGIN = (57, 57)  # the teaching kit's pages print with 15 mm margins
+WORKSHEET_MARGIN = (57, 45)  # a worksheet prints with 15 mm at the sides, 12 mm at the top
 
 
 def main() -> int:
@@ -46,6 +49,9 @@ def main() -> int:
         print(f"wrote {target.relative_to(ROOT)}")
         target = out / "handout-print.png"
         print_sheet(browser, base + HANDOUT, target, HANDOUT_MARGIN)
+        print(f"wrote {target.relative_to(ROOT)}")
+        target = out / "worksheet-print.png"
+        print_sheet(browser, base + WORKSHEET, target, WORKSHEET_MARGIN)
         print(f"wrote {target.relative_to(ROOT)}")
         browser.close()
     return 0
