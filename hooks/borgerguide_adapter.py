@@ -32,7 +32,9 @@ from borgerguide.project import RULES_FILE, Project, load_project
 from borgerguide.site.language_links import not_found_context, switcher_entries
 from borgerguide.site.render import Renderer
 from borgerguide.site.strings import format_date, ui_strings
-from borgerguide.teaching.kit import TeachingRenderer, booklet_sources, nav_paths, read_outlines, read_summaries
+from borgerguide.teaching.booklets import booklet_sources
+from borgerguide.teaching.handouts import read_summaries
+from borgerguide.teaching.kit import TeachingRenderer, nav_paths
 from borgerguide.teaching.plans import read_plans
 
 _state: dict[str, Any] = {"command": "build"}
@@ -153,13 +155,11 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     ui_strings.cache_clear()  # `mkdocs serve` picks up edits to the strings files too
     teaching = None
     if project.cases is not None:
-        outlines = read_outlines(docs, languages)
         plans, _ = read_plans(docs, languages)  # load_project has checked them
         teaching = TeachingRenderer(
             project.rules,
             project.pages,
             project.cases,
-            outlines,
             nav_paths(config.nav),
             config.site_url,
             project.municipality.name,
@@ -168,7 +168,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
             config.nav,
         )
         # A handout that cannot fit one printed A4 sheet stops the build, naming the page.
-        too_long = teaching.handout_problems()
+        too_long = teaching.handouts.problems()
         if too_long:
             raise build_error(RulesError(too_long))
     _state.update(
@@ -215,7 +215,7 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
     teaching: TeachingRenderer | None = _state["teaching"]
     if teaching is not None:
         # A session plan shows the exercises, handouts and guides its front matter names, as links.
-        markdown = teaching.with_plan_materials(markdown, source, language)
+        markdown = teaching.plans.with_materials(markdown, source, language)
     if guidance is not None:
         # Every guidance page ends with where its facts come from.
         markdown += "\n\n" + renderer.sources_section(guidance.sources, language) + "\n"
@@ -251,7 +251,7 @@ def on_page_context(context: dict[str, Any], page: Page, config: MkDocsConfig, n
             for file in _state["files"].documentation_pages()
             if file.page is not None and file.page.content is not None
         }
-        page.content = _state["teaching"].booklet(language, contents, _source_of(page))
+        page.content = _state["teaching"].booklets.body(language, contents, _source_of(page))
     return context
 
 

@@ -22,10 +22,10 @@ from borgerguide.guidance.glossary import GLOSSARY_SOURCE
 from borgerguide.guidance.pages import load_pages, page_url
 from borgerguide.rules.model import Outcome
 from borgerguide.site.urls import url_of
+from borgerguide.teaching.booklets import adapt_page_html
 from borgerguide.teaching.cases import CASES_FILE, Cases, load_cases
 from borgerguide.teaching.exercises import answers_source
 from borgerguide.teaching.kit import (
-    adapt_page_html,
     booklet_source,
     case_source,
     check_collisions,

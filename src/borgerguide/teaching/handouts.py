@@ -5,9 +5,10 @@ numbered steps, taken from the page's Markdown; the contacts are the ones the pa
 ``[[contact:ID]]``, drawn from the rules (phone numbers are never retyped). A guide's handout shows its
 questions with their answers, and where each answer leads.
 
-Printed at 14 pt, a handout has room for a limited number of lines. :func:`fit_problems` estimates the lines
+Printed at 14 pt, a handout has room for a limited number of lines. :meth:`HandoutRenderer.problems` estimates the lines
 each handout needs and reports the page whose handout would run over one A4 sheet, so the build stops before a
-teacher prints two sheets where one was promised.
+teacher prints two sheets where one was promised. :class:`HandoutRenderer` draws each handout from a template,
+with the page's or the guide's address as a QR code.
 """
 
 from __future__ import annotations
@@ -16,10 +17,19 @@ import math
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from jinja2 import Environment
+from markupsafe import Markup
 
 from borgerguide.errors import Problem
-from borgerguide.languages import Language
-from borgerguide.rules.model import Question, Tree
+from borgerguide.languages import Language, Languages
+from borgerguide.rules.model import Contact, Question, Rules, Tree
+from borgerguide.site import urls
+from borgerguide.site.qr import absolute_url, qr_svg
+from borgerguide.site.strings import ui_strings
+from borgerguide.teaching.common import Entry, Guidance, TeachingPage, handout_source, make_page, page_context
 
 COMMENT = re.compile(r"<!--.*?-->", re.DOTALL)
 FRONT_MATTER = re.compile(r"\A---\s*\n.*?\n---\s*\n", re.DOTALL)
@@ -277,3 +287,124 @@ def fit_problem(display: str, title: str, needed: float, *, guide: bool = False)
         if guide
         else "Shorten the numbered steps under the page's ## headings, or split the page in two.",
     )
+
+
+def read_summaries(docs_dir: Path, languages: Languages, rules: Rules) -> dict[Language, dict[str, Summary]]:
+    """What each page's handout says, read from the page's Markdown (see :func:`summarize`)."""
+    found: dict[Language, dict[str, Summary]] = {}
+    for language in languages:
+        names = {key: contact.name[language] for key, contact in rules.contacts.items()}
+        found[language] = {
+            file.relative_to(docs_dir / language).as_posix(): summarize(file.read_text("utf-8"), names)
+            for file in sorted((docs_dir / language).rglob("*.md"))
+        }
+    return found
+
+
+class HandoutRenderer:
+    """Renders the one-page handout of each guidance page and guide, and checks that each fits its sheet."""
+
+    def __init__(
+        self,
+        guidance: Guidance,
+        summaries: Mapping[Language, Mapping[str, Summary]],
+        env: Environment,
+        site_url: str,
+        municipality_name: str,
+    ) -> None:
+        self.guidance = guidance
+        self.rules = guidance.rules
+        self.summaries = summaries
+        self.env = env
+        self.site_url = site_url
+        self.municipality_name = municipality_name
+
+    def pages(self, language: Language) -> list[TeachingPage]:
+        return [self.handout(entry, language) for entry in self.guidance.entries]
+
+    def context(self, entry: Entry, language: Language) -> tuple[dict[str, Any], float]:
+        """What a handout shows and the printed lines it needs."""
+        title = self.guidance.title(entry, language)
+        address = absolute_url(self.site_url, self.rules.languages, language, self.guidance.url(entry))
+        if entry.kind == "tree":
+            tree = self.rules.trees[entry.key]
+            lead = ""  # the guide's title is its question; the sheet's room goes to the questions and answers
+            questions = guide_questions(tree, language)
+            contacts = self.guidance.contacts(self.rules.other_help)
+            texts = [_contact_text(c, language) for c in contacts]
+            head = head_lines(title, address, lead)
+            # Each answer names the result it leads to when the sheet has room; otherwise the QR code does.
+            lines = guide_lines(head, questions, texts)
+            results = lines <= LINE_BUDGET
+            if not results:
+                lines = guide_lines(head, questions, texts, results=False)
+            shown = {
+                "kind": "tree",
+                "lead": lead,
+                "questions": questions,
+                "results": results,
+                "contacts": contacts,
+                "shortened": False,
+            }
+            return shown, lines
+        page = self.guidance.pages[language][entry.key]
+        summary = self.summaries[language].get(entry.key, Summary((), ()))
+        # A page that names no contact still tells the reader where help is.
+        contacts = self.guidance.contacts(summary.contacts or self.rules.other_help)
+        texts = [_contact_text(c, language) for c in contacts]
+        fitted = fit_page(head_lines(title, address, page.description), summary, texts)
+        shown = {
+            "kind": "page",
+            "lead": page.description,
+            "sections": fitted.sections,
+            "contacts": contacts,
+            "shortened": fitted.shortened,
+        }
+        return shown, fitted.needed
+
+    def problems(self) -> list[Problem]:
+        """Every handout, in every language, that would not fit one printed A4 sheet."""
+        problems = []
+        for language in self.rules.languages:
+            for entry in self.guidance.entries:
+                _, lines = self.context(entry, language)
+                display = (
+                    f"docs/{language}/{entry.key}" if entry.kind == "page" else f"data/rules.yml (guide {entry.key})"
+                )
+                found = fit_problem(display, self.guidance.title(entry, language), lines, guide=entry.kind == "tree")
+                if found is not None:
+                    problems.append(found)
+        return problems
+
+    def handout(self, entry: Entry, language: Language) -> TeachingPage:
+        source = handout_source(entry)
+        ui = ui_strings(language)
+        address = absolute_url(self.site_url, self.rules.languages, language, self.guidance.url(entry))
+        title = self.guidance.title(entry, language)
+        shown, _ = self.context(entry, language)
+        context: dict[str, Any] = {
+            **page_context(language, source),
+            **shown,
+            "title": title,
+            "municipality": self.municipality_name,
+            "address": address,
+            "qr": Markup(qr_svg(address, f"{ui['qr_label']}: {title}")),
+            "online_url": urls.relative(source, urls.start_source(entry.key) if entry.kind == "tree" else entry.key),
+        }
+        body = self.env.get_template("teaching_handout.html.j2").render(**context)
+        return make_page(
+            source,
+            "handout",
+            f"{ui['handout']}: {title}",
+            shown["lead"] or self.rules.trees[entry.key].intro[language],
+            self.guidance.reviewed(entry, language),
+            body,
+            in_nav=False,
+            in_search=False,
+            hide=["toc", "navigation"],
+        )
+
+
+def _contact_text(contact: Contact, language: Language) -> str:
+    parts = [contact.name[language], contact.phone or "", contact.web or "", contact.address or ""]
+    return ", ".join(p for p in parts if p)

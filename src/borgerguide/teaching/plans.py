@@ -10,18 +10,35 @@ as links made from the same names (nothing retyped).
       exercises: [hanne-mitid, mads-mitid-app]
       handouts: [mitid.md, hjaelp]
       guides: [hjaelp]
+
+:class:`PlanRenderer` inserts those links into the plan's page, before its first sub-heading.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Collection, Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
+
+from jinja2 import Environment
 
 from borgerguide.errors import Problem
 from borgerguide.guidance.pages import read_front_matter
 from borgerguide.languages import Language, Languages
 from borgerguide.rules.checks.base import suggest
+from borgerguide.site import urls
+from borgerguide.site.strings import ui_strings
+from borgerguide.teaching.cases import Cases
+from borgerguide.teaching.common import (
+    Entry,
+    Guidance,
+    handout_source,
+    one_block,
+    overview_source,
+    volunteers_source,
+)
+from borgerguide.teaching.exercises import case_source
 
 TEACHING_FOLDER = "undervisning"
 LISTS = ("exercises", "handouts", "guides")
@@ -174,3 +191,56 @@ def check_plans(
                         _unknown(plan.display, plan.lines["guides"], "guides", ident, "the guide", tree_ids)
                     )
     return problems
+
+
+class PlanRenderer:
+    """Renders the materials of each session plan into the plan's own page."""
+
+    def __init__(
+        self, guidance: Guidance, cases: Cases, plans: Mapping[Language, Mapping[str, Plan]], env: Environment
+    ) -> None:
+        self.guidance = guidance
+        self.rules = guidance.rules
+        self.cases = cases
+        self.plans = plans
+        self.env = env
+
+    def materials(self, plan: Plan, source: str, language: Language) -> str:
+        """The materials a plan names, as links (HTML), with the volunteers' rules and the topic booklets."""
+        ui = ui_strings(language)
+        cases = [self.cases.cases[c] for c in plan.exercises if c in self.cases.cases]
+        numbers = {case_id: index for index, case_id in enumerate(self.cases.cases, start=1)}
+        entries = [Entry("tree" if key in self.rules.trees else "page", key) for key in plan.handouts]
+        return self.env.get_template("teaching_plan_materials.html.j2").render(
+            ui=ui,
+            minutes=plan.minutes,
+            exercises=[
+                {
+                    "title": f"{ui['case']} {numbers[c.id]}: {c.title[language]}",
+                    "url": urls.relative(source, case_source(c.id)),
+                }
+                for c in cases
+            ],
+            handouts=[
+                {"title": self.guidance.title(e, language), "url": urls.relative(source, handout_source(e))}
+                for e in entries
+            ],
+            guides=[
+                {"title": self.rules.trees[t].title[language], "url": urls.relative(source, urls.start_source(t))}
+                for t in plan.guides
+                if t in self.rules.trees
+            ],
+            volunteers_url=urls.relative(source, volunteers_source()),
+            overview_url=urls.relative(source, overview_source()),
+        )
+
+    def with_materials(self, markdown: str, source: str, language: Language) -> str:
+        """A session plan's Markdown with its materials inserted before its first sub-heading."""
+        plan = self.plans.get(language, {}).get(source)
+        if plan is None:
+            return markdown
+        block = "\n" + one_block(self.materials(plan, source, language)) + "\n\n"
+        match = re.search(r"^## ", markdown, re.MULTILINE)
+        if match is None:
+            return markdown + "\n\n" + block
+        return markdown[: match.start()] + block + markdown[match.start() :]
