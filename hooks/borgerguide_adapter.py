@@ -5,7 +5,8 @@ package calls. The package knows nothing of MkDocs or of the i18n plugin; what t
 - ``load_project`` reads every input once and raises one error with every problem of every input.
 - The i18n plugin builds the site once per language and rebuilds its file list in its own ``on_files``
   (priority -100), so generated pages are added after it, for the language being built, with the attributes the
-  plugin gives the files it makes: they are the plugin's internals, hence the pin to 1.3.x (README, the paragraph on generated pages).
+  plugin gives the files it makes: they are the plugin's internals, hence the pin to 1.3.x (README, the
+  paragraph on generated pages).
 """
 
 from __future__ import annotations
