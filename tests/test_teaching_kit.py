@@ -109,7 +109,9 @@ def test_a_plan_page_links_its_materials_and_the_volunteers_rules(site: Path, la
 
 def test_a_plan_naming_a_missing_exercise_stops_the_build(project_copy: Path, build_copy: Callable[[], Build]) -> None:
     page = project_copy / "docs" / "en" / SESSIONS[1]
-    text = page.read_text("utf-8").replace("niels-fuldmagt]", "niels-fuldmagten]")
+    original = page.read_text("utf-8")
+    text = original.replace("  exercises: [", "  exercises: [niels-fuldmagten, ", 1)
+    assert text != original, f"docs/en/{SESSIONS[1]} has no 'exercises:' list in its plan"
     page.write_text(text, "utf-8")
     build = build_copy()
     assert build.returncode != 0, "a plan naming a missing exercise must stop the build"
