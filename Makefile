@@ -78,11 +78,11 @@ test: setup tools browser
 	$(BIN)/python -m pytest -n auto
 
 # For editors: everything but the browser and web server tests (content, rules, pages, the built site,
-# plain language, the term list), with located messages. About a minute on two cores.
+# plain language, the term list), with located messages. About 75 s on two cores, one test process per core.
 check: setup
 	@start=$$(date +%s); \
 	$(BIN)/ruff check . && $(BIN)/ruff format --check . && \
-	$(BIN)/python -m pytest -q -m "not browser and not server"; status=$$?; \
+	$(BIN)/python -m pytest -q -n auto -m "not browser and not server"; status=$$?; \
 	echo "make check took $$(( $$(date +%s) - start )) s"; exit $$status
 
 test-fast: check
