@@ -71,6 +71,27 @@ def test_the_index_leaves_out_what_every_guide_page_repeats(site: Path) -> None:
         assert not [d["location"] for d in docs if "<" in d["text"]], "the index text still has HTML tags"
 
 
+# Pages for the person teaching (a session plan, the café flow, using the site in teaching, the kit's overview)
+# are reached from the menu; the search a citizen uses lists guidance, including the rules for helpers.
+TEACHER_ONLY = (
+    "undervisning/",
+    "undervisning/brug-siden/",
+    "undervisning/forloeb-mitid-digital-post/",
+    "undervisning/forloeb-fritaget-hjulpet/",
+    "undervisning/cafe-hjaelp/",
+)
+FOR_HELPERS = ("undervisning/hjaelperens-regler/", "undervisning/frivillige/")
+
+
+def test_citizens_search_lists_helpers_rules_but_not_teachers_pages(site: Path) -> None:
+    for code in LANGUAGES.codes:
+        pages = {entry["location"].partition("#")[0] for entry in _index(site, code)["docs"]}
+        listed = sorted(page for page in TEACHER_ONLY if page in pages)
+        assert not listed, f"{code}: the search index lists pages for the person teaching: {listed}"
+        missing = sorted(page for page in FOR_HELPERS if page not in pages)
+        assert not missing, f"{code}: the search index lacks the rules for helpers: {missing}"
+
+
 def test_every_page_looks_for_the_index_of_its_own_language(site: Path) -> None:
     checked = 0
     for page in content_pages(site):

@@ -194,6 +194,6 @@ class TeachingRenderer:
             self.cases.last_reviewed,
             body,
             in_nav=True,
-            in_search=True,
+            in_search=False,  # the teacher finds it in the menu; citizens' search lists guidance
             hide=["toc"],
         )
