@@ -24,7 +24,7 @@ from borgerguide import load_rules
 from borgerguide.site.strings import ui_strings
 from borgerguide.site.urls import url_of
 from borgerguide.teaching.cases import CASES_FILE, Case, load_cases
-from borgerguide.teaching.exercises import answers_source, case_source
+from borgerguide.teaching.common import answers_source, case_source
 
 pytestmark = pytest.mark.browser
 

@@ -24,7 +24,7 @@ from borgerguide.rules.model import Outcome
 from borgerguide.site.urls import url_of
 from borgerguide.teaching.booklets import adapt_page_html
 from borgerguide.teaching.cases import CASES_FILE, Cases, load_cases
-from borgerguide.teaching.exercises import answers_source
+from borgerguide.teaching.common import answers_source
 from borgerguide.teaching.kit import (
     booklet_source,
     case_source,

@@ -18,7 +18,6 @@ from borgerguide.languages import Language
 from borgerguide.rules.model import Contact, Rules
 from borgerguide.site import urls
 from borgerguide.site.strings import ui_strings
-from borgerguide.teaching.exercises import TEACHING_ROOT
 
 # The theme template that adds the kit's stylesheet (overrides/teaching.html); only the kit's pages load it.
 TEMPLATE = "teaching.html"
@@ -27,6 +26,19 @@ EntryKind = Literal["page", "tree"]
 
 
 # -- addresses ------------------------------------------------------------------------------------
+
+
+TEACHING_ROOT = "undervisning"
+
+
+def case_source(case_id: str) -> str:
+    """The worksheet's source path (its address is undervisning/oevelser/<case>/)."""
+    return f"{TEACHING_ROOT}/oevelser/{case_id}.md"
+
+
+def answers_source(case_id: str) -> str:
+    """The answer sheet's source path (its address is undervisning/svar/<case>/)."""
+    return f"{TEACHING_ROOT}/svar/{case_id}.md"
 
 
 def overview_source() -> str:

@@ -8,14 +8,14 @@ and the sources. The routes come from the rules, so the answer sheet shows the g
 answers.
 
 Like the rest of the kit this turns the model into HTML bodies from Jinja2 templates; the page's front matter
-and wrapping are the kit's (``make_page``), so this module needs nothing from kit.py.
+and wrapping are the kit's (``common.make_page``), so this module needs nothing from kit.py.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
-from typing import Any, Protocol
+from typing import Any
 
 from jinja2 import Environment
 from markupsafe import Markup
@@ -26,41 +26,15 @@ from borgerguide.site import urls
 from borgerguide.site.qr import absolute_url, qr_svg
 from borgerguide.site.strings import ui_strings
 from borgerguide.teaching.cases import Case, Cases, Route
+from borgerguide.teaching.common import TeachingPage, answers_source, case_source, make_page, page_context
 
-TEACHING_ROOT = "undervisning"
 # Lines to write on under each question of a printed worksheet: room for two or three short sentences.
 WRITING_LINES = 3
-
-
-def case_source(case_id: str) -> str:
-    """The worksheet's source path (its address is undervisning/oevelser/<case>/)."""
-    return f"{TEACHING_ROOT}/oevelser/{case_id}.md"
-
-
-def answers_source(case_id: str) -> str:
-    """The answer sheet's source path (its address is undervisning/svar/<case>/)."""
-    return f"{TEACHING_ROOT}/svar/{case_id}.md"
 
 
 def exercise_sources(cases: Cases) -> list[str]:
     """Every page this module makes: each case's worksheet, then its answer sheet."""
     return [source for case in cases for source in (case_source(case.id), answers_source(case.id))]
-
-
-class MakePage(Protocol):
-    def __call__(
-        self,
-        source: str,
-        kind: str,
-        title: str,
-        description: str,
-        reviewed: str,
-        body: str,
-        *,
-        in_nav: bool,
-        in_search: bool,
-        hide: list[str],
-    ) -> Any: ...
 
 
 @dataclass(frozen=True)
@@ -78,15 +52,11 @@ class ExerciseRenderer:
         cases: Cases,
         env: Environment,
         site_url: str,
-        context: Callable[[Language, str], dict[str, Any]],
-        make_page: MakePage,
     ) -> None:
         self.rules = rules
         self.cases = cases
         self.env = env
         self.site_url = site_url
-        self.context = context
-        self.make_page = make_page
 
     def pages(self, language: Language) -> list[Any]:
         case_list = list(self.cases)
@@ -116,7 +86,7 @@ class ExerciseRenderer:
         number = self.number(case)
         address = absolute_url(self.site_url, self.rules.languages, language, urls.url_of(urls.start_source(tree.id)))
         body = self.env.get_template("teaching_case.html.j2").render(
-            **self.context(language, source),
+            **page_context(language, source),
             case=case,
             number=number,
             tree=tree,
@@ -128,17 +98,7 @@ class ExerciseRenderer:
             answers_url=urls.relative(source, answers_source(case.id)),
             **self._neighbours(source, language, previous, following, case_source),
         )
-        return self.make_page(
-            source,
-            "case",
-            f"{ui['case']} {number}: {case.title[language]}",
-            case.story[language],
-            self.cases.last_reviewed,
-            body,
-            in_nav=False,
-            in_search=False,
-            hide=["toc", "navigation"],
-        )
+        return self._page(source, "case", f"{ui['case']} {number}: {case.title[language]}", case, language, body)
 
     def route_view(self, source: str, route: Route, language: Language) -> dict[str, Any]:
         tree = self.rules.trees[route.tree]
@@ -165,7 +125,7 @@ class ExerciseRenderer:
         number = self.number(case)
         registry: Mapping[str, Any] = self.rules.sources
         body = self.env.get_template("teaching_answers.html.j2").render(
-            **self.context(language, source),
+            **page_context(language, source),
             case=case,
             number=number,
             tree=self.rules.trees[case.tree],
@@ -175,10 +135,16 @@ class ExerciseRenderer:
             worksheet_url=urls.relative(source, case_source(case.id)),
             **self._neighbours(source, language, previous, following, answers_source),
         )
-        return self.make_page(
+        return self._page(
+            source, "answers", f"{ui['answers_title']} {number}: {case.title[language]}", case, language, body
+        )
+
+    def _page(self, source: str, kind: str, title: str, case: Case, language: Language, body: str) -> TeachingPage:
+        """A worksheet or an answer sheet: out of the menu and the search, the case's story as description."""
+        return make_page(
             source,
-            "answers",
-            f"{ui['answers_title']} {number}: {case.title[language]}",
+            kind,
+            title,
             case.story[language],
             self.cases.last_reviewed,
             body,

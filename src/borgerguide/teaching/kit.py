@@ -30,10 +30,13 @@ from borgerguide.teaching import booklets
 from borgerguide.teaching.booklets import BookletRenderer, booklet_sources
 from borgerguide.teaching.cases import Cases
 from borgerguide.teaching.common import (
+    TEACHING_ROOT,
     Entry,
     Guidance,
     TeachingPage,
+    answers_source,
     booklet_source,
+    case_source,
     guidance_entries,
     handout_source,
     is_teaching,
@@ -44,13 +47,7 @@ from borgerguide.teaching.common import (
     tree_handout_source,
     volunteers_source,
 )
-from borgerguide.teaching.exercises import (
-    TEACHING_ROOT,
-    ExerciseRenderer,
-    answers_source,
-    case_source,
-    exercise_sources,
-)
+from borgerguide.teaching.exercises import ExerciseRenderer, exercise_sources
 from borgerguide.teaching.handouts import HandoutRenderer, Summary
 from borgerguide.teaching.plans import Plan, PlanRenderer
 
@@ -136,7 +133,7 @@ class TeachingRenderer:
         env.filters["date"] = format_date
         env.tests["instanceof_question"] = lambda node: isinstance(node, Question)
         self.env = env
-        self.exercises = ExerciseRenderer(rules, cases, env, site_url, page_context, make_page)
+        self.exercises = ExerciseRenderer(rules, cases, env, site_url)
         self.handouts = HandoutRenderer(
             self.guidance, summaries or {language: {} for language in rules.languages}, env, site_url, municipality_name
         )

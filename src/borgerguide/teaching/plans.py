@@ -31,16 +31,16 @@ from borgerguide.site import urls
 from borgerguide.site.strings import ui_strings
 from borgerguide.teaching.cases import Cases
 from borgerguide.teaching.common import (
+    TEACHING_ROOT,
     Entry,
     Guidance,
+    case_source,
     handout_source,
     one_block,
     overview_source,
     volunteers_source,
 )
-from borgerguide.teaching.exercises import case_source
 
-TEACHING_FOLDER = "undervisning"
 LISTS = ("exercises", "handouts", "guides")
 
 
@@ -131,7 +131,7 @@ def read_plans(docs_dir: Path, languages: Languages) -> tuple[dict[Language, dic
     plans: dict[Language, dict[str, Plan]] = {language: {} for language in languages}
     problems: list[Problem] = []
     for language in languages:
-        root = docs_dir / language / TEACHING_FOLDER
+        root = docs_dir / language / TEACHING_ROOT
         if not root.is_dir():
             continue
         for file in sorted(root.rglob("*.md")):
@@ -163,7 +163,7 @@ def check_plans(
     tree_ids: Collection[str],
 ) -> list[Problem]:
     """Every exercise, handout and guide a plan names must exist; each unknown name is a located problem."""
-    guidance = sorted(p for p in page_paths if not p.startswith(f"{TEACHING_FOLDER}/"))
+    guidance = sorted(p for p in page_paths if not p.startswith(f"{TEACHING_ROOT}/"))
     handout_keys = [*guidance, *tree_ids]
     problems: list[Problem] = []
     for by_path in plans.values():
