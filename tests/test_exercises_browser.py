@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+from browser_support import print_a4
 from conftest import LANGUAGES
 from playwright.sync_api import Browser, Page
 from pypdf import PdfReader
@@ -52,13 +53,7 @@ class Printed:
 
 
 def _print(page: Page, url: str) -> Printed:
-    response = page.goto(url, wait_until="load")
-    page.emulate_media(media="print")
-    try:
-        pdf = page.pdf(format="A4")
-    finally:
-        # "null" ends the emulation; "screen" would stick for the next page.
-        page.emulate_media(media="null")
+    status, pdf = print_a4(page, url)
     reader = PdfReader(io.BytesIO(pdf))
     sizes: list[tuple[float, str]] = []
 
@@ -69,7 +64,7 @@ def _print(page: Page, url: str) -> Printed:
 
     # A line may end after a word's hyphen ("self-\nservice"): the word is whole again without the break.
     sheets = [_flat(sheet.extract_text(visitor_text=visit).replace("-\n", "-")) for sheet in reader.pages]
-    return Printed(response.status if response else 0, sheets, sizes)
+    return Printed(status, sheets, sizes)
 
 
 @pytest.fixture(scope="module")

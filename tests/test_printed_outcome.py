@@ -23,7 +23,7 @@ import pytest
 import segno
 import yaml
 import zxingcpp
-from browser_support import serve
+from browser_support import print_a4, serve
 from conftest import LANGUAGES, MUNICIPALITY, READY_MUNICIPALITY, ROOT, run_build, soup
 from PIL import Image
 from playwright.sync_api import Browser, Page
@@ -65,16 +65,10 @@ def _flat(text: str) -> str:
 
 def _printed(page: Page, url: str) -> tuple[int, list[str]]:
     """The HTTP status and the text of each A4 page Chromium prints for ``url``."""
-    response = page.goto(url, wait_until="load")
-    page.emulate_media(media="print")
-    try:
-        pdf = page.pdf(format="A4")
-    finally:
-        # "null" ends the emulation; "screen" would stick for the next page.
-        page.emulate_media(media="null")
+    status, pdf = print_a4(page, url)
     # A line may end after a word's hyphen ("self-\nservice"): the word is whole again without the break.
     sheets = [_flat(sheet.extract_text().replace("-\n", "-")) for sheet in PdfReader(io.BytesIO(pdf)).pages]
-    return (response.status if response else 0), sheets
+    return status, sheets
 
 
 def _one_sheet(printer: Page, base_url: str, path: str, advice: str) -> str:

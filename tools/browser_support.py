@@ -83,3 +83,15 @@ def axe(page: Any) -> list[str]:
         targets = ", ".join(" ".join(node["target"]) for node in violation["nodes"][:3])
         found.append(f"{violation['id']} ({violation['impact']}): {violation['help']} at {targets}")
     return found
+
+
+def print_a4(page: Any, url: str) -> tuple[int, bytes]:
+    """The HTTP status of ``url`` and the PDF Chromium prints of it on A4, with the print style."""
+    response = page.goto(url, wait_until="load")
+    page.emulate_media(media="print")
+    try:
+        pdf = page.pdf(format="A4")
+    finally:
+        # "null" ends the emulation; "screen" would stick for the next page.
+        page.emulate_media(media="null")
+    return (response.status if response else 0), pdf
