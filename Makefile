@@ -78,7 +78,7 @@ test: setup tools browser
 	$(BIN)/python -m pytest -n auto
 
 # For editors: everything but the browser and web server tests (content, rules, pages, the built site,
-# plain language, the term list), with located messages. About 75 s on two cores, one test process per core.
+# plain language, the term list), with located messages. About 50 s on two cores, one test process per core.
 check: setup
 	@start=$$(date +%s); \
 	$(BIN)/ruff check . && $(BIN)/ruff format --check . && \

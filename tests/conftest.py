@@ -15,6 +15,7 @@ from typing import Any
 import pytest
 import yaml
 from bs4 import BeautifulSoup
+from filelock import FileLock
 
 from borgerguide import read_languages
 
@@ -54,10 +55,71 @@ def run_build(project: Path, site: Path, preview: bool = True, engine: str = "mk
 
 @pytest.fixture(scope="session")
 def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The real site, built strictly from this checkout."""
-    build = run_build(ROOT, tmp_path_factory.mktemp("site") / "site")
-    assert build.returncode == 0, f"the real site does not build:\n{build.output}"
-    return build.site
+    """The real site as `make site PREVIEW=1` builds it from this checkout: tools/build_site.py's strict build
+    and the checks it makes before it publishes (every page built, language and direction, no dead link). A
+    preview, since the real municipality file still lacks details the publishing gate requires."""
+    site = tmp_path_factory.mktemp("site") / "site"
+    result = publish(ROOT, "--preview", "--site-dir", str(site))
+    assert result.returncode == 0, f"the real site does not build:\n{result.stdout}{result.stderr}"
+    return site
+
+
+def publish(project: Path, *arguments: str, **variables: str) -> subprocess.CompletedProcess[str]:
+    """`make site` in a project: tools/build_site.py, which publishes to <project>/site only when the whole
+    build and its checks succeed (``--preview`` for `make site PREVIEW=1`)."""
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", **variables}
+    env.pop("BORGERGUIDE_PREVIEW", None)
+    return subprocess.run(
+        [sys.executable, "tools/build_site.py", *arguments],
+        cwd=project,
+        env=env,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+
+
+def copy_project(destination: Path) -> Path:
+    """A copy of the project's site sources, which a test may break."""
+    destination.mkdir(parents=True, exist_ok=True)
+    for part in PROJECT_PARTS:
+        source = ROOT / part
+        if source.is_dir():
+            shutil.copytree(source, destination / part, ignore=shutil.ignore_patterns("__pycache__", "*.egg-info"))
+        else:
+            shutil.copy2(source, destination / part)
+    return destination
+
+
+def _publish_ready_project(destination: Path) -> Path:
+    shutil.rmtree(destination, ignore_errors=True)
+    copy_project(destination)
+    shutil.copy2(READY_MUNICIPALITY, destination / "data" / "municipality.yml")
+    result = publish(destination)
+    assert result.returncode == 0, f"the site does not publish from a filled-in municipality:\n{result.stderr}"
+    return destination
+
+
+@pytest.fixture(scope="session")
+def published(tmp_path_factory: pytest.TempPathFactory, worker_id: str) -> Path:
+    """A copy of the project whose municipality file is filled in (tests/fixtures/municipality-ready.yml),
+    published with `make site` into <copy>/site: what a municipality ready to go live puts online.
+
+    Publishing builds the whole site, so it happens once per run and the test processes share it (a file
+    lock, as pytest-xdist's documentation shows): treat it as read-only, and change a copy (published_copy)."""
+    if worker_id == "master":  # one process: nothing to share
+        return _publish_ready_project(tmp_path_factory.mktemp("published"))
+    shared = tmp_path_factory.getbasetemp().parent / "published"  # the run's folder, common to its processes
+    with FileLock(f"{shared}.lock"):
+        if not (shared / "site" / "index.html").is_file():
+            _publish_ready_project(shared)
+    return shared
+
+
+@pytest.fixture
+def published_copy(published: Path, tmp_path: Path) -> Path:
+    """A copy of the published project, its last good site included, that a test may break."""
+    return Path(shutil.copytree(published, tmp_path / "project", symlinks=True))
 
 
 @pytest.fixture(scope="session")
@@ -84,13 +146,7 @@ def browser() -> Iterator[Any]:
 @pytest.fixture
 def project_copy(tmp_path: Path) -> Path:
     """A copy of the project's site sources that a test may break."""
-    for part in PROJECT_PARTS:
-        source = ROOT / part
-        if source.is_dir():
-            shutil.copytree(source, tmp_path / part, ignore=shutil.ignore_patterns("__pycache__", "*.egg-info"))
-        else:
-            shutil.copy2(source, tmp_path / part)
-    return tmp_path
+    return copy_project(tmp_path)
 
 
 @pytest.fixture

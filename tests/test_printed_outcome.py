@@ -24,7 +24,7 @@ import segno
 import yaml
 import zxingcpp
 from browser_support import print_a4, serve
-from conftest import LANGUAGES, MUNICIPALITY, READY_MUNICIPALITY, ROOT, run_build, soup
+from conftest import LANGUAGES, MUNICIPALITY, READY_MUNICIPALITY, ROOT, soup
 from PIL import Image
 from playwright.sync_api import Browser, Page
 from pypdf import PdfReader
@@ -90,12 +90,9 @@ def printer(browser: Browser) -> Iterator[Page]:
 
 
 @pytest.fixture(scope="module")
-def ready_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+def ready_url(published: Path) -> Iterator[str]:
     """The site published from the filled-in municipality fixture, served on 127.0.0.1."""
-    site = tmp_path_factory.mktemp("ready") / "site"
-    build = run_build(ROOT, site, preview=False, BORGERGUIDE_MUNICIPALITY=str(READY_MUNICIPALITY))
-    assert build.returncode == 0, f"the site does not publish from the filled-in municipality:\n{build.output}"
-    with serve(site) as url:
+    with serve(published / "site") as url:
         yield url
 
 

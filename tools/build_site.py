@@ -6,6 +6,7 @@ site/ untouched, so a mistake never takes the public site down or publishes half
 
 from __future__ import annotations
 
+import argparse
 import os
 import shutil
 import subprocess
@@ -22,7 +23,11 @@ ENGINES = ("mkdocs", "properdocs")
 
 
 def main(argv: list[str] | None = None) -> int:
-    preview = "--preview" in (sys.argv[1:] if argv is None else argv)
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--preview", action="store_true", help="build while details are missing, marked as a preview")
+    parser.add_argument("--site-dir", type=Path, default=ROOT / "site", help="where to publish (default: site/)")
+    arguments = parser.parse_args(argv)
+    preview = arguments.preview
     engine = os.environ.get("SITE_ENGINE") or "mkdocs"
     if engine not in ENGINES:
         print(
@@ -30,9 +35,9 @@ def main(argv: list[str] | None = None) -> int:
             file=sys.stderr,
         )
         return 2
-    published = ROOT / "site"
-    fresh = ROOT / "site.new"
-    old = ROOT / "site.old"
+    published = arguments.site_dir.resolve()
+    fresh = published.with_name(published.name + ".new")
+    old = published.with_name(published.name + ".old")
     shutil.rmtree(fresh, ignore_errors=True)
     # Without a preview, the build refuses while details a citizen depends on are missing
     # (hooks/borgerguide_adapter.py).
@@ -48,7 +53,9 @@ def main(argv: list[str] | None = None) -> int:
         print(f"CHECK FAILED: {problem}", file=sys.stderr)
     if build.returncode != 0 or problems:
         shutil.rmtree(fresh, ignore_errors=True)
-        kept = "The last good site in site/ is unchanged." if published.exists() else "No site was published."
+        kept = "No site was published."
+        if published.exists():
+            kept = f"The last good site in {_shown(published)}/ is unchanged."
         print(f"\nBUILD FAILED: nothing was published. {kept}", file=sys.stderr)
         return 1
     shutil.rmtree(old, ignore_errors=True)
@@ -57,8 +64,12 @@ def main(argv: list[str] | None = None) -> int:
     fresh.rename(published)
     shutil.rmtree(old, ignore_errors=True)
     what = "Preview (not ready to publish) built" if preview else "Site published"
-    print(f"{what} to {published.relative_to(ROOT)}/")
+    print(f"{what} to {_shown(published)}/")
     return 0
+
+
+def _shown(folder: Path) -> str:
+    return str(folder.relative_to(ROOT)) if folder.is_relative_to(ROOT) else str(folder)
 
 
 if __name__ == "__main__":
