@@ -2,29 +2,22 @@
 
 Handouts are printed to PDF exactly as a teacher's "Print" would (A4, the site's print stylesheet) and the
 pages of the PDF are counted with pypdf. The QR code is decoded with zxing-cpp from a screenshot of the code
-as the printed page shows it, so what is checked is what a phone camera would read.
-
-Playwright's sync API allows one running instance per thread, and tests/test_browser.py keeps its own open
-for the whole session. So Chromium runs here on a thread of its own: one session fixture visits every page
-once and records what it saw, and the tests judge the records, one test per handout.
+as the printed page shows it, so what is checked is what a phone camera would read. Each page is printed once,
+by the one test that judges it.
 """
 
 from __future__ import annotations
 
 import io
 import re
-import threading
-from collections.abc import Callable, Iterator
-from dataclasses import dataclass
+from collections.abc import Iterator
 from pathlib import Path
-from typing import Any
 
 import pytest
 import zxingcpp
-from browser_support import CHROMIUM_ARGS, chromium_path, serve
 from conftest import MUNICIPALITY
 from PIL import Image
-from playwright.sync_api import Page, sync_playwright
+from playwright.sync_api import Browser, Page
 from pypdf import PdfReader
 
 from borgerguide import load_rules, read_languages
@@ -70,126 +63,43 @@ HANDOUTS = [
 ]
 
 
-@dataclass(frozen=True)
-class Printed:
-    """What Chromium made of one handout."""
-
-    status: int
-    pdf_pages: int
-    lang: str
-    qr_visible: bool
-    qr_width: float
-    qr_png: bytes
-    smallest_text_px: float
+@pytest.fixture(scope="module")
+def printer(browser: Browser) -> Iterator[Page]:
+    """A tab as wide as the printable part of an A4 sheet, at twice the pixel density for a sharp QR code."""
+    context = browser.new_context(viewport={"width": A4_CONTENT_WIDTH, "height": 1000}, device_scale_factor=2)
+    yield context.new_page()
+    context.close()
 
 
-@dataclass(frozen=True)
-class Visits:
-    handouts: dict[str, Printed]
-    booklet_sections: dict[str, int]
-    booklet_pages: dict[str, int]
-    booklet_sheets: dict[str, list[str]]  # the text of every printed sheet of every booklet
-
-
-def _on_own_thread(work: Callable[[], Any]) -> Any:
-    outcome: dict[str, Any] = {}
-
-    def run() -> None:
-        try:
-            outcome["value"] = work()
-        except BaseException as error:  # handed to the test thread, which raises it
-            outcome["error"] = error
-
-    thread = threading.Thread(target=run, name="chromium-teaching")
-    thread.start()
-    thread.join()
-    if "error" in outcome:
-        raise outcome["error"]
-    return outcome["value"]
-
-
-def _pdf_pages(pdf: bytes) -> int:
-    return len(PdfReader(io.BytesIO(pdf)).pages)
-
-
-def _print_handout(page: Page, url: str) -> Printed:
-    response = page.goto(url, wait_until="load")
-    pdf = page.pdf(format="A4", print_background=True)
-    page.emulate_media(media="print")
+@pytest.mark.parametrize(("path", "address"), HANDOUTS, ids=[h[0] for h in HANDOUTS])
+def test_handout_prints_on_one_a4_sheet_at_14_pt_with_a_qr_code_that_scans(
+    printer: Page, base_url: str, path: str, address: str
+) -> None:
+    response = printer.goto(f"{base_url}/{path}", wait_until="load")
+    assert response is not None and response.status == 200, f"/{path}: HTTP {response and response.status}"
+    assert printer.evaluate("document.documentElement.lang") == ("en" if path.startswith("en/") else "da")
+    sheets = len(PdfReader(io.BytesIO(printer.pdf(format="A4", print_background=True))).pages)
+    assert sheets == 1, f"/{path} prints on {sheets} A4 pages; shorten the page's description or headings"
+    printer.emulate_media(media="print")
     try:
-        code = page.locator("svg.dd-qr__code")
+        code = printer.locator("svg.dd-qr__code")
+        assert code.is_visible(), f"/{path}: the QR code is not printed"
         box = code.bounding_box()
-        printed = Printed(
-            status=response.status if response else 0,
-            pdf_pages=_pdf_pages(pdf),
-            lang=page.evaluate("document.documentElement.lang"),
-            qr_visible=code.is_visible(),
-            qr_width=box["width"] if box else 0.0,
-            qr_png=page.locator("figure.dd-qr").screenshot(),
-            smallest_text_px=page.evaluate(SMALLEST_TEXT),
-        )
+        assert box is not None and box["width"] >= 100, f"/{path}: the printed QR code is narrower than ~26 mm"
+        decoded = zxingcpp.read_barcodes(Image.open(io.BytesIO(printer.locator("figure.dd-qr").screenshot())))
+        assert [(result.format, result.text) for result in decoded] == [(zxingcpp.BarcodeFormat.QRCode, address)]
+        smallest = printer.evaluate(SMALLEST_TEXT)
+        assert smallest >= PT14_PX - 0.01, f"/{path}: some text prints at {smallest * 72 / 96:.1f} pt; at least 14 pt"
     finally:
         # "null" ends the emulation; "screen" would stick and make the next page.pdf() print with screen CSS.
-        page.emulate_media(media="null")
-    return printed
-
-
-@pytest.fixture(scope="session")
-def visits(site: Path) -> Iterator[Visits]:
-    def work(base: str) -> Visits:
-        with sync_playwright() as playwright:
-            browser = playwright.chromium.launch(executable_path=chromium_path(), args=CHROMIUM_ARGS)
-            context = browser.new_context(viewport={"width": A4_CONTENT_WIDTH, "height": 1000}, device_scale_factor=2)
-            page = context.new_page()
-            handouts = {path: _print_handout(page, f"{base}/{path}") for path, _ in HANDOUTS}
-            sections, sheets, texts = {}, {}, {}
-            for prefix in BOOKLETS:
-                page.goto(f"{base}/{prefix}{url_of(booklet_source())}", wait_until="load")
-                sections[prefix] = page.locator("section.dd-booklet__section").count()
-            for path in BOOKLET_PATHS:
-                # As the browser's own Print prints it: the page numbers come from the site's CSS.
-                page.goto(f"{base}/{path}", wait_until="load")
-                reader = PdfReader(io.BytesIO(page.pdf(format="A4")))
-                texts[path] = [sheet.extract_text() for sheet in reader.pages]
-            for prefix in BOOKLETS:
-                sheets[prefix] = len(texts[prefix + url_of(booklet_source())])
-            context.close()
-            browser.close()
-        return Visits(handouts, sections, sheets, texts)
-
-    with serve(site) as base:
-        yield _on_own_thread(lambda: work(base))
-
-
-@pytest.mark.parametrize(("path", "address"), HANDOUTS, ids=[h[0] for h in HANDOUTS])
-def test_handout_prints_on_one_a4_page(visits: Visits, path: str, address: str) -> None:
-    printed = visits.handouts[path]
-    assert printed.status == 200, f"/{path}: HTTP {printed.status}"
-    assert printed.pdf_pages == 1, (
-        f"/{path} prints on {printed.pdf_pages} A4 pages; shorten the page's description or headings"
-    )
-    assert printed.lang == ("en" if path.startswith("en/") else "da")
-
-
-@pytest.mark.parametrize(("path", "address"), HANDOUTS, ids=[h[0] for h in HANDOUTS])
-def test_handout_qr_code_decodes_to_its_page(visits: Visits, path: str, address: str) -> None:
-    printed = visits.handouts[path]
-    assert printed.qr_visible, "the QR code is printed"
-    assert printed.qr_width >= 100, "the printed QR code is at least about 26 mm wide"
-    decoded = zxingcpp.read_barcodes(Image.open(io.BytesIO(printed.qr_png)))
-    assert [(result.format, result.text) for result in decoded] == [(zxingcpp.BarcodeFormat.QRCode, address)]
-
-
-@pytest.mark.parametrize(("path", "address"), HANDOUTS, ids=[h[0] for h in HANDOUTS])
-def test_handout_prints_its_text_at_14_pt_or_larger(visits: Visits, path: str, address: str) -> None:
-    smallest = visits.handouts[path].smallest_text_px
-    assert smallest >= PT14_PX - 0.01, f"/{path}: some text prints at {smallest * 72 / 96:.1f} pt; at least 14 pt"
+        printer.emulate_media(media="null")
 
 
 @pytest.mark.parametrize("prefix", BOOKLETS)
-def test_booklet_holds_every_section(visits: Visits, prefix: str) -> None:
+def test_booklet_holds_every_section(printer: Page, base_url: str, prefix: str) -> None:
+    printer.goto(f"{base_url}/{prefix}{url_of(booklet_source())}", wait_until="load")
     guidance = [p for p in PAGES["da"] if not p.startswith("undervisning/")]
-    assert visits.booklet_sections[prefix] == len(guidance) + len(RULES.trees)
+    assert printer.locator("section.dd-booklet__section").count() == len(guidance) + len(RULES.trees)
 
 
 def _without_footer(text: str) -> str:
@@ -201,8 +111,10 @@ def _without_footer(text: str) -> str:
 
 
 @pytest.mark.parametrize("path", BOOKLET_PATHS)
-def test_booklet_sheets_are_numbered_and_none_is_nearly_empty(visits: Visits, path: str) -> None:
-    sheets = visits.booklet_sheets[path]
+def test_booklet_sheets_are_numbered_and_none_is_nearly_empty(printer: Page, base_url: str, path: str) -> None:
+    # As the browser's own Print prints it: the page numbers come from the site's CSS.
+    printer.goto(f"{base_url}/{path}", wait_until="load")
+    sheets = [sheet.extract_text() for sheet in PdfReader(io.BytesIO(printer.pdf(format="A4"))).pages]
     assert len(sheets) >= 2
     for number, text in enumerate(sheets, start=1):
         assert f"{number} / {len(sheets)}" in text, f"/{path}: sheet {number} has no page number"

@@ -71,9 +71,14 @@ def chromium_path() -> str:
     return path
 
 
+@functools.cache
+def _axe_script() -> str:
+    return AXE_SCRIPT.read_text("utf-8")
+
+
 def axe(page: Any) -> list[str]:
     """axe-core's WCAG 2.2 AA and best-practice violations on a Playwright page, one line each with where."""
-    page.evaluate(AXE_SCRIPT.read_text("utf-8"))
+    page.evaluate(_axe_script())
     result = page.evaluate(
         "options => axe.run(document, options)",
         {"runOnly": {"type": "tag", "values": AXE_TAGS}, "resultTypes": ["violations"]},
