@@ -17,11 +17,18 @@ import yaml
 from bs4 import BeautifulSoup
 from filelock import FileLock
 
-from borgerguide import read_languages
+from borgerguide import load_rules, read_languages
+from borgerguide.guidance.pages import load_pages
+from borgerguide.teaching.cases import CASES_FILE, load_cases
 
 ROOT = Path(__file__).resolve().parent.parent
 # The site's languages, as mkdocs.yml configures them (the default first).
 LANGUAGES = read_languages(ROOT)
+# The project's rules, guidance pages and teaching cases as the package reads them, loaded once for every
+# test module (many parametrize over them when the tests are collected).
+RULES = load_rules(ROOT / "data" / "rules.yml", languages=LANGUAGES)
+PAGES = load_pages(ROOT / "docs", LANGUAGES)
+CASES = load_cases(ROOT / CASES_FILE, RULES, CASES_FILE)
 # The municipality's own details (name, site address, accessibility statement, Borgerservice).
 MUNICIPALITY = yaml.safe_load((ROOT / "data" / "municipality.yml").read_text("utf-8"))
 # A filled-in municipality file: what a municipality ready to publish has (tests/test_publishing.py).

@@ -15,9 +15,9 @@ from urllib.parse import urlparse
 import pytest
 from browser_support import DESKTOP, PHONE
 from browser_support import axe as _axe
+from conftest import ROOT, RULES
 from playwright.sync_api import Browser, BrowserContext, Page
 
-from borgerguide import load_rules, read_languages
 from borgerguide.guidance.glossary import GLOSSARY_SOURCE
 from borgerguide.guidance.pages import page_url
 from borgerguide.site.strings import ui_strings
@@ -27,9 +27,6 @@ from borgerguide.teaching.kit import generated_sources
 
 pytestmark = pytest.mark.browser
 
-ROOT = Path(__file__).resolve().parent.parent
-LANGUAGES = read_languages(ROOT)
-RULES = load_rules(ROOT / "data" / "rules.yml", languages=LANGUAGES)
 VNU_JAR = ROOT / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
 # vnu messages we filter, each with its reason. Nothing else may be filtered.
 VNU_FILTERS = {

@@ -12,16 +12,12 @@ from pathlib import Path
 from urllib.parse import urljoin, urlparse
 
 import pytest
-from conftest import soup
+from conftest import LANGUAGES, RULES, soup
 from playwright.sync_api import Browser
 
-from borgerguide import load_rules, read_languages
 from borgerguide.rules.model import Question, Tree
 from borgerguide.site.strings import ui_strings
 
-ROOT = Path(__file__).resolve().parent.parent
-LANGUAGES = read_languages(ROOT)
-RULES = load_rules(ROOT / "data" / "rules.yml", languages=LANGUAGES)
 QUESTIONS = [(tree, node) for tree in RULES.trees.values() for node in tree.questions]
 
 

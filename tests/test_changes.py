@@ -13,11 +13,11 @@ from pathlib import Path
 
 import changes_report
 import pytest
+from conftest import ROOT
 
 from borgerguide.editors.changes import Changes, compare, format_markdown, load_snapshot, word_diff
 from borgerguide.rules.model import Outcome, Question, Tree
 
-ROOT = Path(__file__).resolve().parent.parent
 TOOL = ROOT / "tools" / "changes_report.py"
 NEW_WORD = "RETTET"
 NEW_PAGE = "ny-side.md"

@@ -8,16 +8,15 @@ from pathlib import Path
 
 import pytest
 import yaml
+from conftest import LANGUAGES, ROOT
 
-from borgerguide import load_rules, read_languages
+from borgerguide import load_rules
 from borgerguide.editors.readability import LIX_TARGET, MAX_SENTENCE_WORDS, long_sentences, page_lix, tree_lix
 from borgerguide.editors.terms import term_slips
 from borgerguide.errors import RulesError
 from borgerguide.guidance.pages import check_parity, load_pages, source_problems
 from borgerguide.rules.load import load_sources
 
-ROOT = Path(__file__).resolve().parent.parent
-LANGUAGES = read_languages(ROOT)
 DOCS = ROOT / "docs"
 DANISH_PAGES = sorted((DOCS / "da").rglob("*.md"))
 

@@ -13,25 +13,20 @@ from __future__ import annotations
 import io
 from collections.abc import Iterator
 from dataclasses import dataclass
-from pathlib import Path
 
 import pytest
 from browser_support import print_a4
-from conftest import LANGUAGES
+from conftest import CASES, LANGUAGES
 from playwright.sync_api import Browser, Page
 from pypdf import PdfReader
 
-from borgerguide import load_rules
 from borgerguide.site.strings import ui_strings
 from borgerguide.site.urls import url_of
-from borgerguide.teaching.cases import CASES_FILE, Case, load_cases
+from borgerguide.teaching.cases import Case
 from borgerguide.teaching.common import answers_source, case_source
 
 pytestmark = pytest.mark.browser
 
-ROOT = Path(__file__).resolve().parent.parent
-RULES = load_rules(ROOT / "data" / "rules.yml", languages=LANGUAGES)
-CASES = load_cases(ROOT / CASES_FILE, RULES, CASES_FILE)
 # A4 at 96 dpi is 794 px wide; the print style has 15 mm (57 px) margins on each side.
 A4_CONTENT_WIDTH = 794 - 2 * 57
 # 14 pt, less what Chromium's PDF rounding takes off (it sets 14 pt text at 13.99 pt).

@@ -2,17 +2,12 @@
 
 from __future__ import annotations
 
-from pathlib import Path
+from conftest import LANGUAGES, RULES
 
-from borgerguide import load_rules, read_languages
 from borgerguide.guidance.markers import expand_markers
 from borgerguide.rules.model import Answer, Contact, Outcome, Question, Rules, Text, Tree
 from borgerguide.site.render import Renderer
 from borgerguide.site.urls import relative
-
-ROOT = Path(__file__).resolve().parent.parent
-LANGUAGES = read_languages(ROOT)
-RULES = load_rules(ROOT / "data" / "rules.yml", languages=LANGUAGES)
 
 
 def _hostile_rules() -> Rules:

@@ -6,12 +6,11 @@ import re
 from pathlib import Path
 
 import pytest
+from conftest import LANGUAGES, ROOT
 
-from borgerguide import RulesError, load_rules, read_languages
+from borgerguide import RulesError, load_rules
 from borgerguide.rules.model import Source
 
-ROOT = Path(__file__).resolve().parent.parent
-LANGUAGES = read_languages(ROOT)
 PAGES = frozenset({"mitid.md", "hjaelp.md", "selvbetjening/index.md"})
 
 VALID = """\

@@ -12,22 +12,19 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Iterator
-from pathlib import Path
 from typing import Any, ClassVar
 
 import pytest
 import yaml
+from conftest import LANGUAGES, ROOT
 from jsonschema import Draft202012Validator
 from jsonschema.exceptions import ValidationError
 from test_rules_validation import CASES, VALID
 
-from borgerguide import read_languages
 from borgerguide.municipality import load_municipality
 from borgerguide.project import MUNICIPALITY_ENV, load_project
 from borgerguide.teaching.cases import load_cases
 
-ROOT = Path(__file__).resolve().parent.parent
-LANGUAGES = read_languages(ROOT)
 SCHEMAS = ("rules", "cases", "sources", "municipality")
 DATA_FILES = {name: ROOT / "data" / f"{name}.yml" for name in SCHEMAS}
 

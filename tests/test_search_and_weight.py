@@ -13,12 +13,8 @@ from urllib.parse import urljoin
 import material
 import soupsieve
 import tinycss2
-from conftest import content_pages, soup
+from conftest import LANGUAGES, content_pages, soup
 
-from borgerguide import read_languages
-
-ROOT = Path(__file__).resolve().parent.parent
-LANGUAGES = read_languages(ROOT)
 THEME_CSS = Path(material.__file__).parent / "templates" / "assets" / "stylesheets"
 # Pages of every type whose elements the pruned stylesheet must still style: home, a guidance page with a
 # glossary term, a guide's start, question, outcome and overview, a teaching page (the default language; the

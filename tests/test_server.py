@@ -13,10 +13,9 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from conftest import MUNICIPALITY
+from conftest import MUNICIPALITY, ROOT
 from playwright.sync_api import Browser
 
-ROOT = Path(__file__).resolve().parent.parent
 # Needs Debian's nginx (make test installs it); `make check` leaves these out.
 pytestmark = pytest.mark.server
 STATEMENT = MUNICIPALITY["accessibility_statement"]

@@ -8,15 +8,12 @@ from pathlib import Path
 from urllib.parse import urljoin, urlparse
 
 import yaml
-from conftest import MUNICIPALITY, content_pages, html_pages, page_language, soup
+from conftest import LANGUAGES, MUNICIPALITY, ROOT, content_pages, html_pages, page_language, soup
 
-from borgerguide import read_languages
 from borgerguide.guidance.pages import page_url
 from borgerguide.project import load_project
 from borgerguide.site.urls import node_source, url_of
 
-ROOT = Path(__file__).resolve().parent.parent
-LANGUAGES = read_languages(ROOT)
 CONFIG = yaml.load((ROOT / "mkdocs.yml").read_text("utf-8"), Loader=yaml.BaseLoader)
 SITE_HOST = urlparse(MUNICIPALITY["site_url"]).hostname
 

@@ -14,12 +14,12 @@ import pytest
 import segno
 import textstat
 import yaml
-from conftest import MUNICIPALITY, Build, soup
+from conftest import LANGUAGES, MUNICIPALITY, PAGES, ROOT, RULES, Build, soup
 
-from borgerguide import RulesError, load_rules, read_languages
+from borgerguide import RulesError
 from borgerguide.editors.readability import LIX_TARGET, plain_text
 from borgerguide.guidance.glossary import GLOSSARY_SOURCE
-from borgerguide.guidance.pages import load_pages, page_url
+from borgerguide.guidance.pages import page_url
 from borgerguide.rules.model import Outcome
 from borgerguide.site.urls import url_of
 from borgerguide.teaching.booklets import adapt_page_html
@@ -34,15 +34,11 @@ from borgerguide.teaching.kit import (
     tree_handout_source,
 )
 
-ROOT = Path(__file__).resolve().parent.parent
-LANGUAGES = read_languages(ROOT)
-RULES = load_rules(ROOT / "data" / "rules.yml", languages=LANGUAGES)
 SOURCES: dict[str, Any] = yaml.safe_load((ROOT / "data" / "sources.yml").read_text("utf-8"))
 # The case IDs, read without the checks of borgerguide.teaching.cases: a case that contradicts the rules still
 # reaches a test body (and its assertion) instead of failing the whole module at import.
 RAW_CASES: dict[str, Any] = yaml.safe_load((ROOT / CASES_FILE).read_text("utf-8"))["cases"]
 CASE_IDS = list(RAW_CASES)
-PAGES = load_pages(ROOT / "docs", LANGUAGES)
 CONFIG = yaml.load((ROOT / "mkdocs.yml").read_text("utf-8"), Loader=yaml.BaseLoader)
 SITE_URL = MUNICIPALITY["site_url"].rstrip("/") + "/"
 GUIDANCE = sorted(p for p in PAGES["da"] if not p.startswith("undervisning/"))

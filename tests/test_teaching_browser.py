@@ -11,27 +11,21 @@ from __future__ import annotations
 import io
 import re
 from collections.abc import Iterator
-from pathlib import Path
 
 import pytest
 import zxingcpp
-from conftest import MUNICIPALITY
+from conftest import MUNICIPALITY, PAGES, RULES
 from PIL import Image
 from playwright.sync_api import Browser, Page
 from pypdf import PdfReader
 
-from borgerguide import load_rules, read_languages
-from borgerguide.guidance.pages import load_pages, page_url
+from borgerguide.guidance.pages import page_url
 from borgerguide.site.urls import url_of
 from borgerguide.teaching.booklets import TOPICS
 from borgerguide.teaching.kit import booklet_source, page_handout_source, tree_handout_source
 
 pytestmark = pytest.mark.browser
 
-ROOT = Path(__file__).resolve().parent.parent
-LANGUAGES = read_languages(ROOT)
-RULES = load_rules(ROOT / "data" / "rules.yml", languages=LANGUAGES)
-PAGES = load_pages(ROOT / "docs", LANGUAGES)
 SITE_URL = MUNICIPALITY["site_url"].rstrip("/") + "/"
 # A4 at 96 dpi is 794 px wide; the print style has 15 mm (57 px) margins on each side.
 A4_CONTENT_WIDTH = 794 - 2 * 57

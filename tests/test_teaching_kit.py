@@ -10,14 +10,12 @@ from urllib.parse import urljoin
 
 import pytest
 import yaml
-from conftest import Build, soup
+from conftest import CASES, LANGUAGES, PAGES, ROOT, RULES, Build, soup
 
-from borgerguide import load_rules, read_languages
-from borgerguide.guidance.pages import load_pages, page_url
+from borgerguide.guidance.pages import page_url
 from borgerguide.site.urls import url_of
 from borgerguide.teaching import handouts
 from borgerguide.teaching.booklets import TOPICS
-from borgerguide.teaching.cases import CASES_FILE, load_cases
 from borgerguide.teaching.kit import (
     case_source,
     overview_source,
@@ -27,11 +25,6 @@ from borgerguide.teaching.kit import (
 )
 from borgerguide.teaching.plans import check_plans, read_plans
 
-ROOT = Path(__file__).resolve().parent.parent
-LANGUAGES = read_languages(ROOT)
-RULES = load_rules(ROOT / "data" / "rules.yml", languages=LANGUAGES)
-CASES = load_cases(ROOT / CASES_FILE, RULES, CASES_FILE)
-PAGES = load_pages(ROOT / "docs", LANGUAGES)
 PLANS, PLAN_PROBLEMS = read_plans(ROOT / "docs", LANGUAGES)
 SESSIONS = ["undervisning/forloeb-mitid-digital-post.md", "undervisning/forloeb-fritaget-hjulpet.md"]
 CAFE = "undervisning/cafe-hjaelp.md"

@@ -4,15 +4,13 @@ on the real guides."""
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
+from conftest import ROOT
 
 from borgerguide import load_rules, read_languages
 from borgerguide.rules.model import Answer, Node, Outcome, Question, Text, Tree
 from borgerguide.site.flowchart import CHAR_WIDTH, MIN_BOX_WIDTH, PADDING, WIDTH, Flowchart, layout
 
-ROOT = Path(__file__).resolve().parent.parent
 RULES = load_rules(ROOT / "data" / "rules.yml", languages=read_languages(ROOT))
 
 

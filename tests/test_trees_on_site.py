@@ -6,15 +6,11 @@ from pathlib import Path
 from urllib.parse import urljoin
 
 import pytest
-from conftest import soup
+from conftest import LANGUAGES, ROOT, RULES, soup
 
-from borgerguide import load_rules, read_languages
 from borgerguide.rules.golden import GOLDEN_FILE, golden_text
 from borgerguide.rules.model import Outcome
 
-ROOT = Path(__file__).resolve().parent.parent
-LANGUAGES = read_languages(ROOT)
-RULES = load_rules(ROOT / "data" / "rules.yml", languages=LANGUAGES)
 PATHS = [(tree, steps, outcome) for tree in RULES.trees.values() for steps, outcome in tree.paths()]
 
 
