@@ -19,16 +19,15 @@ from filelock import FileLock
 
 from borgerguide import load_rules, read_languages
 from borgerguide.guidance.pages import load_pages
-from borgerguide.teaching.cases import CASES_FILE, load_cases
 
 ROOT = Path(__file__).resolve().parent.parent
 # The site's languages, as mkdocs.yml configures them (the default first).
 LANGUAGES = read_languages(ROOT)
-# The project's rules, guidance pages and teaching cases as the package reads them, loaded once for every
-# test module (many parametrize over them when the tests are collected).
+# The project's rules and guidance pages as the package reads them, loaded once for every test module (many
+# parametrize over them when the tests are collected). The teaching cases are not loaded here: a case that
+# contradicts the rules must fail its own tests (tests/test_teaching.py), not every module's collection.
 RULES = load_rules(ROOT / "data" / "rules.yml", languages=LANGUAGES)
 PAGES = load_pages(ROOT / "docs", LANGUAGES)
-CASES = load_cases(ROOT / CASES_FILE, RULES, CASES_FILE)
 # The municipality's own details (name, site address, accessibility statement, Borgerservice).
 MUNICIPALITY = yaml.safe_load((ROOT / "data" / "municipality.yml").read_text("utf-8"))
 # A filled-in municipality file: what a municipality ready to publish has (tests/test_publishing.py).
@@ -44,11 +43,21 @@ class Build:
     site: Path
 
 
+_BUILD_VARIABLES = ("SITE_ENGINE", "BORGERGUIDE_MUNICIPALITY", "BORGERGUIDE_PREVIEW")
+
+
+def _environment(**variables: str) -> dict[str, str]:
+    """The shell's environment without the variables that would point a test's build elsewhere (another
+    engine, another municipality file, a preview), plus ``variables``."""
+    env = {key: value for key, value in os.environ.items() if key not in _BUILD_VARIABLES}
+    return {**env, "NO_MKDOCS_2_WARNING": "1", **variables}
+
+
 def run_build(project: Path, site: Path, preview: bool = True, engine: str = "mkdocs", **variables: str) -> Build:
-    """Build a project; a preview by default, since the real municipality file still lacks details that
-    the publishing gate requires (tests/test_publishing.py builds the published form from a fixture).
-    ``engine`` is the site generator's module: mkdocs, or properdocs (tests/test_properdocs.py)."""
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "BORGERGUIDE_PREVIEW": "1" if preview else "0", **variables}
+    """Build a project with the generator directly; a preview by default, since the real municipality file
+    still lacks details that the publishing gate requires (the `published` fixture publishes from a
+    filled-in file). ``engine`` is the site generator's module: mkdocs, or properdocs (test_properdocs.py)."""
+    env = _environment(BORGERGUIDE_PREVIEW="1" if preview else "0", **variables)
     result = subprocess.run(
         [sys.executable, "-m", engine, "build", "--strict", "--config-file", "mkdocs.yml", "--site-dir", str(site)],
         cwd=project,
@@ -74,8 +83,7 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
 def publish(project: Path, *arguments: str, **variables: str) -> subprocess.CompletedProcess[str]:
     """`make site` in a project: tools/build_site.py, which publishes to <project>/site only when the whole
     build and its checks succeed (``--preview`` for `make site PREVIEW=1`)."""
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", **variables}
-    env.pop("BORGERGUIDE_PREVIEW", None)
+    env = _environment(**{"SITE_ENGINE": "mkdocs", **variables})
     return subprocess.run(
         [sys.executable, "tools/build_site.py", *arguments],
         cwd=project,
@@ -103,18 +111,19 @@ def _publish_ready_project(destination: Path) -> Path:
     copy_project(destination)
     shutil.copy2(READY_MUNICIPALITY, destination / "data" / "municipality.yml")
     result = publish(destination)
-    assert result.returncode == 0, f"the site does not publish from a filled-in municipality:\n{result.stderr}"
+    output = result.stdout + result.stderr
+    assert result.returncode == 0, f"the site does not publish from a filled-in municipality:\n{output}"
     return destination
 
 
 @pytest.fixture(scope="session")
-def published(tmp_path_factory: pytest.TempPathFactory, worker_id: str) -> Path:
+def published(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """A copy of the project whose municipality file is filled in (tests/fixtures/municipality-ready.yml),
     published with `make site` into <copy>/site: what a municipality ready to go live puts online.
 
     Publishing builds the whole site, so it happens once per run and the test processes share it (a file
     lock, as pytest-xdist's documentation shows): treat it as read-only, and change a copy (published_copy)."""
-    if worker_id == "master":  # one process: nothing to share
+    if "PYTEST_XDIST_WORKER" not in os.environ:  # one process: nothing to share
         return _publish_ready_project(tmp_path_factory.mktemp("published"))
     shared = tmp_path_factory.getbasetemp().parent / "published"  # the run's folder, common to its processes
     with FileLock(f"{shared}.lock"):

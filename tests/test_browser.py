@@ -15,7 +15,7 @@ from urllib.parse import urlparse
 import pytest
 from browser_support import DESKTOP, PHONE
 from browser_support import axe as _axe
-from conftest import ROOT, RULES
+from conftest import LANGUAGES, ROOT, RULES
 from playwright.sync_api import Browser, BrowserContext, Page
 
 from borgerguide.guidance.glossary import GLOSSARY_SOURCE
@@ -140,19 +140,31 @@ def test_language_switcher_reaches_the_counterpart(phone: tuple[Page, Watch], ba
 WALKS = [(tree.id, steps, outcome.id) for tree in RULES.trees.values() for steps, outcome in tree.paths()]
 
 
-@pytest.fixture(scope="session", params=[True, False], ids=["js", "nojs"])
-def walker(browser: Browser, request: pytest.FixtureRequest) -> Iterator[Page]:
-    context = browser.new_context(viewport={"width": PHONE, "height": 780}, java_script_enabled=request.param)
-    yield context.new_page()
-    context.close()
+@pytest.fixture(scope="session")
+def walkers(browser: Browser) -> Iterator[dict[str, Page]]:
+    """A phone-sized tab with JavaScript and one without."""
+    contexts = {
+        mode: browser.new_context(viewport={"width": PHONE, "height": 780}, java_script_enabled=mode == "js")
+        for mode in ("js", "nojs")
+    }
+    yield {mode: context.new_page() for mode, context in contexts.items()}
+    for context in contexts.values():
+        context.close()
 
 
-@pytest.mark.parametrize("language", ["da", "en"])
+# Every path in every language without JavaScript, as the guides are built to work; and every path with
+# JavaScript in the default language, since the theme's scripts are the same for every language (the
+# right-to-left test project clicks its paths with JavaScript in each of its three languages).
+WALK_MODES = [("nojs", language) for language in LANGUAGES] + [("js", LANGUAGES.default)]
+
+
+@pytest.mark.parametrize(("mode", "language"), WALK_MODES, ids=[f"{m}-{language}" for m, language in WALK_MODES])
 @pytest.mark.parametrize(("tree_id", "steps", "outcome_id"), WALKS, ids=[f"{w[0]}->{w[2]}" for w in WALKS])
 def test_walk_every_path_by_clicking(
-    walker: Page, base_url: str, language: str, tree_id: str, steps, outcome_id: str
+    walkers: dict[str, Page], base_url: str, mode: str, language: str, tree_id: str, steps, outcome_id: str
 ) -> None:
-    prefix = "/" if language == "da" else "/en/"
+    walker = walkers[mode]
+    prefix = "/" + LANGUAGES.prefix(language)
     tree = RULES.trees[tree_id]
     walker.goto(f"{base_url}{prefix}guide/{tree_id}/")
     with walker.expect_navigation():

@@ -130,3 +130,13 @@ def test_a_language_added_to_the_configuration_lists_every_missing_translation(
         "data/glossary.yml:",
         "data/cases.yml:",
     )
+
+
+def test_publishing_refuses_a_folder_that_is_not_a_site(project_copy: Path) -> None:
+    """Publishing replaces its folder as a whole, so a slip in --site-dir must not wipe the project."""
+    before = sorted(path.relative_to(project_copy) for path in project_copy.rglob("*"))
+    for folder in (".", "docs", "docs/da/ny", "data", ".."):
+        result = publish(project_copy, "--site-dir", folder)
+        assert result.returncode == 2, (folder, result.stdout + result.stderr)
+        assert f"--site-dir {folder}:" in result.stderr and "Nothing was built or removed" in result.stderr
+    assert sorted(path.relative_to(project_copy) for path in project_copy.rglob("*")) == before

@@ -16,17 +16,18 @@ from dataclasses import dataclass
 
 import pytest
 from browser_support import print_a4
-from conftest import CASES, LANGUAGES
+from conftest import LANGUAGES, ROOT, RULES
 from playwright.sync_api import Browser, Page
 from pypdf import PdfReader
 
 from borgerguide.site.strings import ui_strings
 from borgerguide.site.urls import url_of
-from borgerguide.teaching.cases import Case
+from borgerguide.teaching.cases import CASES_FILE, Case, load_cases
 from borgerguide.teaching.common import answers_source, case_source
 
 pytestmark = pytest.mark.browser
 
+CASES = load_cases(ROOT / CASES_FILE, RULES, CASES_FILE)
 # A4 at 96 dpi is 794 px wide; the print style has 15 mm (57 px) margins on each side.
 A4_CONTENT_WIDTH = 794 - 2 * 57
 # 14 pt, less what Chromium's PDF rounding takes off (it sets 14 pt text at 13.99 pt).

@@ -7,15 +7,19 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+import yaml
 from bs4 import BeautifulSoup
-from conftest import LANGUAGES, READY_MUNICIPALITY, ROOT, content_pages, page_language, publish, soup
+from conftest import LANGUAGES, READY_MUNICIPALITY, ROOT, content_pages, page_language, publish, run_build, soup
 
 from borgerguide import RulesError
 from borgerguide.municipality import load_municipality, publishing_problems
 from borgerguide.project import load_project
 from borgerguide.rules.load import load_rules, load_sources
+from borgerguide.site.strings import ui_strings
 
 RULES = ROOT / "data" / "rules.yml"
+READY_SITE_URL = yaml.safe_load(READY_MUNICIPALITY.read_text("utf-8"))["site_url"]
+RTL_PROJECT = ROOT / "tests" / "fixtures" / "rtl-project"
 
 
 def _municipality(tmp_path: Path, text: str):
@@ -113,8 +117,8 @@ def test_a_filled_in_municipality_may_publish(tmp_path: Path) -> None:
 @pytest.mark.parametrize(
     ("change", "key", "words"),
     [
-        (("site_url: https://digital.testkommune.dk/", "site_url: https://x.example.invalid/"), "site_url", "example"),
-        (("site_url: https://digital.testkommune.dk/", "site_url:"), "site_url", "not set"),
+        ((f"site_url: {READY_SITE_URL}", "site_url: https://x.example.invalid/"), "site_url", "example"),
+        ((f"site_url: {READY_SITE_URL}", "site_url:"), "site_url", "not set"),
         (
             (
                 "accessibility_statement: https://www.was.digst.dk/digital-testkommune-dk",
@@ -183,8 +187,8 @@ def test_the_site_publishes_from_a_filled_in_municipality(published: Path) -> No
         hours = "Monday to Friday" if page_language(site, page) == "en" else "Mandag til fredag"
         assert hours in footer.get_text(), page
     canonical = soup(site / "mitid" / "index.html").find("link", rel="canonical")
-    assert canonical["href"] == "https://digital.testkommune.dk/mitid/"
-    assert "https://digital.testkommune.dk/en/mitid/" in (site / "sitemap.xml").read_text("utf-8")
+    assert canonical["href"] == READY_SITE_URL + "mitid/"
+    assert READY_SITE_URL + "en/mitid/" in (site / "sitemap.xml").read_text("utf-8")
 
 
 # -- the preview notice on the real site (the tests' own site is built with `make site PREVIEW=1`) -----------
@@ -197,7 +201,24 @@ def test_every_page_of_a_preview_says_whether_it_is_ready(site: Path) -> None:
         if missing:
             assert notice is not None, page
             text = notice.get_text(" ", strip=True)
-            says = "Preview: not ready to publish" if page_language(site, page) == "en" else "ikke klar til at blive"
+            says = ui_strings(page_language(site, page))["preview_title"]
             assert says in text and f"{missing}." in text, page
         else:
             assert notice is None, page
+
+
+def test_a_preview_builds_while_a_detail_is_missing_and_says_so(tmp_path: Path) -> None:
+    """`make site PREVIEW=1` builds although a detail is missing, and every page says it is not ready. Shown
+    on the small test project (tests/fixtures/rtl-project, da, en and ar) with Borgerservice's phone taken
+    out, so it holds however complete the real municipality file becomes."""
+    municipality = RTL_PROJECT / "data" / "municipality.yml"
+    missing_phone = tmp_path / "municipality.yml"
+    missing_phone.write_text(municipality.read_text("utf-8").replace('phone: "11 22 33 44"', "phone:", 1), "utf-8")
+    build = run_build(RTL_PROJECT, tmp_path / "site", BORGERGUIDE_MUNICIPALITY=str(missing_phone))
+    assert build.returncode == 0, build.output
+    pages = {"index.html": "da", "en/index.html": "en", "ar/index.html": "ar", "guide/proeve/index.html": "da"}
+    for page, language in pages.items():
+        notice = soup(build.site / page).find(class_="dd-preview")
+        assert notice is not None, page
+        text = notice.get_text(" ", strip=True)
+        assert ui_strings(language)["preview_title"] in text and "1." in text, f"{page}: {text}"

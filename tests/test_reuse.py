@@ -5,11 +5,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-import pytest
 import yaml
-from conftest import LANGUAGES, READY_MUNICIPALITY, ROOT, Build, fresh_soup
-
-from borgerguide.project import MUNICIPALITY_ENV, load_project
+from conftest import ROOT, Build, fresh_soup, run_build
 
 
 def test_municipality_identity_comes_from_one_place(published: Path) -> None:
@@ -26,19 +23,26 @@ def test_municipality_identity_comes_from_one_place(published: Path) -> None:
             sources.decompose()
         assert "Ringkøbing-Skjern" not in doc.get_text()
     canonical = fresh_soup(published / "site" / "index.html").find("link", rel="canonical")
-    assert canonical["href"].startswith("https://digital.testkommune.dk/")
+    assert canonical["href"].startswith("https://den-digitale-borger.testkommune-eksempel.dk/")
 
 
-def test_the_footer_shows_the_contact_the_municipality_chooses(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    """footer_contact picks the entry the footer of every page shows (the published copy shows the default)."""
+def test_the_footer_shows_the_contact_the_municipality_chooses(tmp_path: Path) -> None:
+    """footer_contact picks the entry every page's footer shows (the published copy shows the default one).
+    Built from the small test project (tests/fixtures/rtl-project) with its file pointed at another entry."""
+    project = ROOT / "tests" / "fixtures" / "rtl-project"
     municipality = tmp_path / "municipality.yml"
     municipality.write_text(
-        READY_MUNICIPALITY.read_text("utf-8").replace("footer_contact: borgerservice", "footer_contact: kommunen"),
+        (project / "data" / "municipality.yml")
+        .read_text("utf-8")
+        .replace("footer_contact: borgerservice", "footer_contact: digital-hotline"),
         "utf-8",
     )
-    monkeypatch.setenv(MUNICIPALITY_ENV, str(municipality))
-    contact = load_project(ROOT, LANGUAGES).footer_contact
-    assert contact.tel_uri == "tel:+4511223300" and contact.address == "Torvet 1, 9999 Testby"
+    build = run_build(project, tmp_path / "site", preview=False, BORGERGUIDE_MUNICIPALITY=str(municipality))
+    assert build.returncode == 0, build.output
+    for page in ("index.html", "en/kontakt/index.html", "ar/index.html", "guide/proeve/index.html"):
+        footer = fresh_soup(build.site / page).find("footer")
+        assert footer.find("a", href="tel:+4511223355") is not None, f"{page}: the chosen contact's phone"
+        assert footer.find("a", href="tel:+4511223344") is None, f"{page}: still Borgerservice's phone"
 
 
 def test_unknown_footer_contact_is_a_clear_error(project_copy: Path, build_copy: Callable[[], Build]) -> None:

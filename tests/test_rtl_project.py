@@ -164,7 +164,7 @@ def test_the_drawn_flowchart_keeps_its_boxes_inside_and_starts_at_the_right(brow
 
 @pytest.mark.browser
 @pytest.mark.parametrize("language", LANGUAGES.codes)
-def test_every_page_passes_axe_at_phone_and_desktop_width(
+def test_pages_pass_axe_at_phone_and_desktop_width(
     browser: Browser, rtl_site: Path, rtl_url: str, language: str
 ) -> None:
     context = browser.new_context(viewport={"width": PHONE, "height": 780})
@@ -172,10 +172,14 @@ def test_every_page_passes_axe_at_phone_and_desktop_width(
     errors: list[str] = []
     page.on("pageerror", lambda error: errors.append(str(error)))
     failures: list[str] = []
+    # Every page of a language written right to left. A left-to-right page here is made by the same templates,
+    # hooks and CSS as the real site's, which test_browser.py checks page by page; its home page shows that the
+    # three-language switcher passes too.
+    right_to_left = LANGUAGES.info(language).direction == "rtl"
     try:
         for file in content_pages(rtl_site):
             url = _url(rtl_site, file)
-            if _language_of(url) != language:
+            if _language_of(url) != language or not (right_to_left or url == _prefix(language)):
                 continue
             for width in (PHONE, DESKTOP):
                 page.set_viewport_size({"width": width, "height": 780 if width == PHONE else 900})

@@ -10,12 +10,13 @@ from urllib.parse import urljoin
 
 import pytest
 import yaml
-from conftest import CASES, LANGUAGES, PAGES, ROOT, RULES, Build, soup
+from conftest import LANGUAGES, PAGES, ROOT, RULES, Build, soup
 
 from borgerguide.guidance.pages import page_url
 from borgerguide.site.urls import url_of
 from borgerguide.teaching import handouts
 from borgerguide.teaching.booklets import TOPICS
+from borgerguide.teaching.cases import CASES_FILE, load_cases
 from borgerguide.teaching.kit import (
     case_source,
     overview_source,
@@ -25,6 +26,7 @@ from borgerguide.teaching.kit import (
 )
 from borgerguide.teaching.plans import check_plans, read_plans
 
+CASES = load_cases(ROOT / CASES_FILE, RULES, CASES_FILE)
 PLANS, PLAN_PROBLEMS = read_plans(ROOT / "docs", LANGUAGES)
 SESSIONS = ["undervisning/forloeb-mitid-digital-post.md", "undervisning/forloeb-fritaget-hjulpet.md"]
 CAFE = "undervisning/cafe-hjaelp.md"

@@ -25,9 +25,19 @@ ENGINES = ("mkdocs", "properdocs")
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--preview", action="store_true", help="build while details are missing, marked as a preview")
-    parser.add_argument("--site-dir", type=Path, default=ROOT / "site", help="where to publish (default: site/)")
+    parser.add_argument(
+        "--site-dir",
+        type=Path,
+        default=ROOT / "site",
+        help="where to publish (default: site/ in the project; a relative path is taken from the current folder)",
+    )
     arguments = parser.parse_args(argv)
     preview = arguments.preview
+    published = arguments.site_dir.resolve()
+    refusal = _refusal(published)
+    if refusal:
+        print(f"--site-dir {arguments.site_dir}: {refusal} Nothing was built or removed.", file=sys.stderr)
+        return 2
     engine = os.environ.get("SITE_ENGINE") or "mkdocs"
     if engine not in ENGINES:
         print(
@@ -35,7 +45,6 @@ def main(argv: list[str] | None = None) -> int:
             file=sys.stderr,
         )
         return 2
-    published = arguments.site_dir.resolve()
     fresh = published.with_name(published.name + ".new")
     old = published.with_name(published.name + ".old")
     shutil.rmtree(fresh, ignore_errors=True)
@@ -66,6 +75,18 @@ def main(argv: list[str] | None = None) -> int:
     what = "Preview (not ready to publish) built" if preview else "Site published"
     print(f"{what} to {_shown(published)}/")
     return 0
+
+
+def _refusal(published: Path) -> str | None:
+    """Why a folder may not be published to, or None. Publishing replaces the folder (and its .new and .old
+    siblings) as a whole, so it must be a built site or a new folder, never the project or its sources."""
+    if published == ROOT or published in ROOT.parents:
+        return "this folder holds the project itself; publish to a folder of its own (the default is site/)."
+    if published.is_relative_to(ROOT / "docs"):
+        return "this folder is inside docs/, which the site is built from; publish outside it (the default is site/)."
+    if published.is_dir() and any(published.iterdir()) and not (published / "index.html").is_file():
+        return "this folder holds files but no built site, and publishing would replace them; choose a new folder."
+    return None
 
 
 def _shown(folder: Path) -> str:
