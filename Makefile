@@ -20,7 +20,7 @@ help:
 	@echo "make serve   - preview the site at http://127.0.0.1:8000 with live reload"
 	@echo "make site    - build the site into site/ (the last good site stays if the build fails)"
 	@echo "make test    - set up and run every test (build, content, decision trees, browser)"
-	@echo "make check   - the quick check for editors: everything but the browser and server tests (~1 min)"
+	@echo "make check   - the quick check for editors: everything but the browser and server tests (under 1 min)"
 	@echo "make changes BASE=main - what changed in guides and pages, with addresses and word diffs (FORMAT=markdown)"
 	@echo "make links   - check external links in pages and data files (needs the internet; ONLY_DEAD=1 hides redirects)"
 	@echo "make lint    - check code style with ruff"
