@@ -69,6 +69,14 @@ def run_build(project: Path, site: Path, preview: bool = True, engine: str = "mk
     return Build(result.returncode, result.stdout + result.stderr, site)
 
 
+def assert_clear_failure(build: Build, *expected: str) -> None:
+    """The build stopped, its output says each of ``expected`` (file, line, what to do), and no traceback."""
+    assert build.returncode != 0, "the build should have failed"
+    for text in expected:
+        assert text in build.output, f"{text!r} not in:\n{build.output}"
+    assert "Traceback" not in build.output
+
+
 @pytest.fixture(scope="session")
 def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The real site as `make site PREVIEW=1` builds it from this checkout: tools/build_site.py's strict build

@@ -5,14 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from conftest import Build, publish
-
-
-def _assert_clear_failure(build: Build, *expected: str) -> None:
-    assert build.returncode != 0, "the build should have failed"
-    for text in expected:
-        assert text in build.output, f"{text!r} not in:\n{build.output}"
-    assert "Traceback" not in build.output
+from conftest import Build, assert_clear_failure, publish
 
 
 def test_unknown_contact_marker_names_page_and_id(project_copy: Path, build_copy: Callable[[], Build]) -> None:
@@ -20,7 +13,7 @@ def test_unknown_contact_marker_names_page_and_id(project_copy: Path, build_copy
     text = page.read_text("utf-8") + "\nCall [[contact:mitid-helpdesk]].\n"
     page.write_text(text, "utf-8")
     line = text.count("\n")
-    _assert_clear_failure(build_copy(), f"docs/en/mitid.md:{line}:", "mitid-helpdesk", "Did you mean")
+    assert_clear_failure(build_copy(), f"docs/en/mitid.md:{line}:", "mitid-helpdesk", "Did you mean")
 
 
 def test_dead_links_fail_the_build_each_named_with_its_page(
@@ -35,7 +28,7 @@ def test_dead_links_fail_the_build_each_named_with_its_page(
     help_page = project_copy / "docs" / "da" / "hjaelp.md"
     help_page.write_text(help_page.read_text("utf-8") + "\nSe [trinnet](guide/hjaelp/findes-ikke.md).\n", "utf-8")
     build = build_copy()
-    _assert_clear_failure(build, "Aborted with 3 warnings")
+    assert_clear_failure(build, "Aborted with 3 warnings")
     for page, link in (
         ("da/nemsms.md", "'findes-ikke.md'"),
         ("da/nemsms.md", "'#ingen-overskrift'"),
@@ -47,7 +40,7 @@ def test_dead_links_fail_the_build_each_named_with_its_page(
 def test_broken_rules_file_fails_with_located_message(project_copy: Path, build_copy: Callable[[], Build]) -> None:
     rules = project_copy / "data" / "rules.yml"
     rules.write_text(rules.read_text("utf-8").replace("next: nemsms", "next: nem-sms", 1), "utf-8")
-    _assert_clear_failure(
+    assert_clear_failure(
         build_copy(),
         "data/rules.yml:",
         "[tree hjaelp / node hvad-hjaelp]",
@@ -59,7 +52,7 @@ def test_broken_rules_file_fails_with_located_message(project_copy: Path, build_
 
 def test_page_in_one_language_only_fails_the_build(project_copy: Path, build_copy: Callable[[], Build]) -> None:
     (project_copy / "docs" / "en" / "demo.md").unlink()
-    _assert_clear_failure(build_copy(), "docs/da/demo.md", "no counterpart docs/en/demo.md")
+    assert_clear_failure(build_copy(), "docs/da/demo.md", "no counterpart docs/en/demo.md")
 
 
 def test_failure_midway_keeps_the_last_good_site(published_copy: Path) -> None:
@@ -98,7 +91,7 @@ def test_a_broken_page_rules_file_and_case_are_reported_together(
     rules.write_text(rules.read_text("utf-8").replace("next: nemsms", "next: nem-sms", 1), "utf-8")
     cases = project_copy / "data" / "cases.yml"
     cases.write_text(cases.read_text("utf-8").replace("    title:", "    titel:", 1), "utf-8")
-    _assert_clear_failure(
+    assert_clear_failure(
         build_copy(),
         "docs/da/nemsms.md:",
         "'last_reviewed' must be a date",
@@ -121,7 +114,7 @@ def test_a_language_added_to_the_configuration_lists_every_missing_translation(
     build = build_copy()
     rules_text = (project_copy / "data" / "rules.yml").read_text("utf-8").splitlines()
     first_text = next(number for number, line in enumerate(rules_text, start=1) if line.strip().startswith("name:"))
-    _assert_clear_failure(
+    assert_clear_failure(
         build,
         "docs/de/: the folder of the language Deutsch (de) does not exist.",
         "src/borgerguide/site/strings/de.yml: the interface strings of Deutsch (de) are missing.",

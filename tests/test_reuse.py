@@ -6,7 +6,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import yaml
-from conftest import ROOT, Build, fresh_soup, run_build
+from conftest import ROOT, Build, assert_clear_failure, fresh_soup, run_build
 
 
 def test_municipality_identity_comes_from_one_place(published: Path) -> None:
@@ -49,10 +49,7 @@ def test_unknown_footer_contact_is_a_clear_error(project_copy: Path, build_copy:
     municipality_file = project_copy / "data" / "municipality.yml"
     text = municipality_file.read_text("utf-8").replace("footer_contact: borgerservice", "footer_contact: radhuset")
     municipality_file.write_text(text, "utf-8")
-    build = build_copy()
-    assert build.returncode != 0
-    assert "data/municipality.yml:" in build.output and "'footer_contact' is 'radhuset'" in build.output
-    assert "Traceback" not in build.output
+    assert_clear_failure(build_copy(), "data/municipality.yml:", "'footer_contact' is 'radhuset'")
 
 
 def test_preview_rebuilds_when_rules_templates_or_strings_change() -> None:

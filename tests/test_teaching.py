@@ -14,7 +14,7 @@ import pytest
 import segno
 import textstat
 import yaml
-from conftest import LANGUAGES, MUNICIPALITY, PAGES, ROOT, RULES, Build, soup
+from conftest import LANGUAGES, MUNICIPALITY, PAGES, ROOT, RULES, Build, assert_clear_failure, soup
 
 from borgerguide import RulesError
 from borgerguide.editors.readability import LIX_TARGET, plain_text
@@ -317,18 +317,15 @@ def test_a_case_contradicting_the_rules_fails_the_build(project_copy: Path, buil
     cases = project_copy / "data" / "cases.yml"
     text = cases.read_text("utf-8").replace("answer: mitid-bruge}", "answer: mitid-ringe}", 1)
     cases.write_text(text, "utf-8")
-    build = build_copy()
     line = _line_of(text, "    outcome: mitid-bruge")
-    assert build.returncode != 0, "a contradicting case must stop the build"
-    for expected in (
+    assert_clear_failure(
+        build_copy(),
         "The site was not built",
         f"data/cases.yml:{line}: [case mads-mitid-app]",
         "contradicts the rules",
         "the case's route leads to 'mitid-ringe'",
         "names 'mitid-bruge'",
-    ):
-        assert expected in build.output, build.output
-    assert "Traceback" not in build.output
+    )
 
 
 def test_an_accepted_route_ending_elsewhere_fails_the_build(
@@ -341,17 +338,14 @@ def test_an_accepted_route_ending_elsewhere_fails_the_build(
     assert old in original
     text = original.replace(old, old.replace("answer: mitid-uden}", "answer: mitid-ved-ikke}"), 1)
     cases.write_text(text, "utf-8")
-    build = build_copy()
     line = _line_of(text, "          - {question: mitid-hvad, answer: mitid-ved-ikke}\n        outcome: mitid-uden") + 1
-    assert build.returncode != 0, "a wrong accepted route must stop the build"
-    for expected in (
+    assert_clear_failure(
+        build_copy(),
         "The site was not built",
         f"data/cases.yml:{line}: [case birgit-laegeskift]",
         "accepted route 1 leads to 'mitid-ved-ikke'",
         "names 'mitid-uden'",
-    ):
-        assert expected in build.output, build.output
-    assert "Traceback" not in build.output
+    )
 
 
 def test_a_hand_written_page_may_not_take_a_generated_address() -> None:

@@ -10,7 +10,7 @@ from urllib.parse import urljoin
 
 import pytest
 import yaml
-from conftest import LANGUAGES, PAGES, ROOT, RULES, Build, soup
+from conftest import LANGUAGES, PAGES, ROOT, RULES, Build, assert_clear_failure, soup
 
 from borgerguide.guidance.pages import page_url
 from borgerguide.site.urls import url_of
@@ -108,17 +108,14 @@ def test_a_plan_naming_a_missing_exercise_stops_the_build(project_copy: Path, bu
     text = original.replace("  exercises: [", "  exercises: [niels-fuldmagten, ", 1)
     assert text != original, f"docs/en/{SESSIONS[1]} has no 'exercises:' list in its plan"
     page.write_text(text, "utf-8")
-    build = build_copy()
-    assert build.returncode != 0, "a plan naming a missing exercise must stop the build"
     line = next(n for n, row in enumerate(text.splitlines(), start=1) if "niels-fuldmagten" in row)
-    for expected in (
+    assert_clear_failure(
+        build_copy(),
         "The site was not built",
         f"docs/en/{SESSIONS[1]}:{line}: [plan / exercises]",
         "'niels-fuldmagten'",
         "Did you mean 'niels-fuldmagt'?",
-    ):
-        assert expected in build.output, build.output
-    assert "Traceback" not in build.output
+    )
 
 
 # -- volunteers -------------------------------------------------------------------------------------
@@ -169,10 +166,7 @@ def test_a_handout_too_long_for_one_sheet_stops_the_build(project_copy: Path, bu
     page = project_copy / "docs" / "da" / "nemsms.md"
     steps = "".join(f"{n}. Et langt trin, der fylder en hel linje på arket og lidt til.\n" for n in range(1, 41))
     page.write_text(page.read_text("utf-8") + "\n## Mange trin\n\n" + steps, "utf-8")
-    build = build_copy()
-    assert build.returncode != 0
-    assert "docs/da/nemsms.md:1: [handout] the handout 'NemSMS'" in build.output, build.output
-    assert "Traceback" not in build.output
+    assert_clear_failure(build_copy(), "docs/da/nemsms.md:1: [handout] the handout 'NemSMS'")
 
 
 @pytest.mark.parametrize("language", LANGUAGES)

@@ -10,7 +10,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from conftest import LANGUAGES, ROOT, Build
+from conftest import LANGUAGES, ROOT, Build, assert_clear_failure
 
 from borgerguide import read_languages
 from borgerguide.editors.translations import translation_report
@@ -65,7 +65,7 @@ def test_every_kind_of_missing_translation_stops_the_build_at_once(
     broken: Broken, build_copy: Callable[[], Build]
 ) -> None:
     build = build_copy()
-    assert build.returncode != 0 and "Traceback" not in build.output
+    assert_clear_failure(build)
     english = "no English (en) text"
     expected = [
         "docs/da/demo.md:1: the page has no counterpart docs/en/demo.md (no English (en) translation).",

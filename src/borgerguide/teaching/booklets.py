@@ -26,9 +26,17 @@ from borgerguide.guidance.pages import page_url
 from borgerguide.languages import Language
 from borgerguide.site import urls
 from borgerguide.site.strings import ui_strings
-from borgerguide.teaching.common import Entry, Guidance, TeachingPage, booklet_source, make_page, page_context
+from borgerguide.teaching.common import (
+    TEACHING_ROOT,
+    Entry,
+    Guidance,
+    TeachingPage,
+    booklet_source,
+    make_page,
+    page_context,
+)
 
-BOOKLET_FOLDER = "undervisning/haefter"
+BOOKLET_FOLDER = f"{TEACHING_ROOT}/haefter"
 
 
 @dataclass(frozen=True)
