@@ -164,7 +164,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
             nav_paths(config.nav),
             config.site_url,
             project.municipality.name,
-            read_summaries(docs, languages, project.rules),
+            read_summaries(docs, languages, project.rules, project.glossary and project.glossary.glossary),
             plans,
             config.nav,
         )

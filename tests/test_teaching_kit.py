@@ -139,13 +139,17 @@ def test_volunteers_page_covers_the_rules_and_cites_the_authorities(site: Path, 
 def test_summary_takes_each_sections_first_paragraph_and_numbered_steps() -> None:
     markdown = (
         "---\ntitle: x\n---\n\n# Titel\n\nIndledning.\n\n## Sådan gør du\n\nDet tager fem minutter.\n\n"
-        "1. Log på [Digital Post](https://borger.dk).\n2. Ring til [[contact:mitid-support]].\n\n"
+        "1. Log på [Digital Post](https://borger.dk).\n2. Ring til [[contact:mitid-support]].\n"
+        "3. Giv [[term:laeseadgang]].\n\n"
         "Mere tekst.\n\n## Hvem kan?\n\nDu kan, hvis:\n\n- a\n- b\n\n## Guide\n\n[[tree:hjaelp]]\n"
     )
-    summary = handouts.summarize(markdown, {"mitid-support": "MitID-supporten"})
+    names = {"contact": {"mitid-support": "MitID-supporten"}, "term": {"laeseadgang": "læseadgang"}}
+    summary = handouts.summarize(markdown, names)
     assert summary.sections == (
         handouts.Section(
-            "Sådan gør du", "Det tager fem minutter.", ("Log på Digital Post.", "Ring til MitID-supporten.")
+            "Sådan gør du",
+            "Det tager fem minutter.",
+            ("Log på Digital Post.", "Ring til MitID-supporten.", "Giv læseadgang."),
         ),
     )
     assert summary.contacts == ("mitid-support",)

@@ -28,7 +28,6 @@ WIDTHS = {"phone": 360, "desktop": 1280}
 A4 = (794, 1123)
 A4_MARGIN = (57, 45)  # 15 mm at the sides, 12 mm at the top
 HANDOUT_MARGIN = (57, 57)  # the teaching kit's pages print with 15 mm margins
-WORKSHEET_MARGIN = (57, 45)  # a worksheet prints with 15 mm at the sides, 12 mm at the top
 
 
 def main() -> int:
@@ -51,7 +50,7 @@ def main() -> int:
         print_sheet(browser, base + HANDOUT, target, HANDOUT_MARGIN)
         print(f"wrote {target.relative_to(ROOT)}")
         target = out / "worksheet-print.png"
-        print_sheet(browser, base + WORKSHEET, target, WORKSHEET_MARGIN)
+        print_sheet(browser, base + WORKSHEET, target)
         print(f"wrote {target.relative_to(ROOT)}")
         browser.close()
     return 0

@@ -26,8 +26,6 @@ from typing import Any
 INDEX_PATH = "search/search_index.json"
 # Sections the site's templates generate on guide pages and under every page (anchors "dd-sources", ...).
 GENERATED_SECTION = "dd-"
-# The lunr pipeline functions Material's search worker knows; those not listed are taken out of the pipeline.
-PIPELINE_FUNCTIONS = ("trimmer", "stopWordFilter", "stemmer")
 _TAG = re.compile(r"<[^>]*>")
 _SPACE = re.compile(r"\s+")
 _CONFIG_SCRIPT = re.compile(r'(<script id="__config" type="application/json">)(.*?)(</script>)', re.DOTALL)

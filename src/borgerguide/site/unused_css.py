@@ -26,7 +26,6 @@ from dataclasses import dataclass
 import tinycss2
 from tinycss2.ast import LiteralToken, Node
 
-_CLASS_ATTRIBUTE = re.compile(r"""\sclass\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>"']+))""", re.IGNORECASE)
 _ATTRIBUTE_VALUE = re.compile(r"""\s[\w:-]+\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>"']+))""")
 _SCRIPT_TOKEN = re.compile(r"[A-Za-z_][\w-]*")
 _PART_END = re.compile(r"[-_]")
@@ -54,8 +53,6 @@ def used_names(pages: Iterable[str], scripts: Iterable[str]) -> Used:
     """The class names and attribute values of the pages' HTML and every word-like token of the scripts."""
     names: set[str] = set()
     for html in pages:
-        for match in _CLASS_ATTRIBUTE.finditer(html):
-            names.update((match.group(1) or match.group(2) or match.group(3) or "").split())
         for match in _ATTRIBUTE_VALUE.finditer(html):
             value = match.group(1) or match.group(2) or match.group(3) or ""
             names.add(value)

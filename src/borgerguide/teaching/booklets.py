@@ -33,6 +33,7 @@ from borgerguide.teaching.common import (
     TeachingPage,
     booklet_source,
     make_page,
+    nav_paths,
     page_context,
 )
 
@@ -68,15 +69,6 @@ def section_paths(nav: Any, name: str) -> list[str]:
     """The page paths of the menu section called ``name`` (mkdocs.yml ``nav:``), in menu order."""
     found: list[str] = []
 
-    def pages(item: Any) -> list[str]:
-        if isinstance(item, str):
-            return [item] if item.endswith(".md") else []
-        if isinstance(item, list):
-            return [path for value in item for path in pages(value)]
-        if isinstance(item, dict):
-            return [path for value in item.values() for path in pages(value)]
-        return []
-
     def walk(item: Any) -> None:
         if isinstance(item, list):
             for value in item:
@@ -84,7 +76,7 @@ def section_paths(nav: Any, name: str) -> list[str]:
         elif isinstance(item, dict):
             for key, value in item.items():
                 if key == name:
-                    found.extend(pages(value))
+                    found.extend(nav_paths(value))
                 else:
                     walk(value)
 

@@ -25,6 +25,21 @@ TEMPLATE = "teaching.html"
 EntryKind = Literal["page", "tree"]
 
 
+def nav_paths(nav: Any) -> list[str]:
+    """The page paths of mkdocs.yml's ``nav:`` in reading order (sections flattened)."""
+    found: list[str] = []
+    if isinstance(nav, str):
+        if nav.endswith(".md"):
+            found.append(nav)
+    elif isinstance(nav, list):
+        for item in nav:
+            found += nav_paths(item)
+    elif isinstance(nav, dict):
+        for value in nav.values():
+            found += nav_paths(value)
+    return found
+
+
 # -- addresses ------------------------------------------------------------------------------------
 
 

@@ -24,6 +24,9 @@ from jinja2 import Environment
 from markupsafe import Markup
 
 from borgerguide.errors import Problem
+from borgerguide.guidance.glossary import Glossary
+from borgerguide.guidance.markers import MARKER
+from borgerguide.guidance.pages import FRONT_MATTER
 from borgerguide.languages import Language, Languages
 from borgerguide.rules.model import Contact, Question, Rules, Tree
 from borgerguide.site import urls
@@ -32,12 +35,9 @@ from borgerguide.site.strings import ui_strings
 from borgerguide.teaching.common import Entry, Guidance, TeachingPage, handout_source, make_page, page_context
 
 COMMENT = re.compile(r"<!--.*?-->", re.DOTALL)
-FRONT_MATTER = re.compile(r"\A---\s*\n.*?\n---\s*\n", re.DOTALL)
 HEADING = re.compile(r"^(#{1,6})\s+(.+?)\s*$")
 ORDERED = re.compile(r"^\d+[.)]\s+(.*)$")
 BULLET = re.compile(r"^[-*+]\s+(.*)$")
-CONTACT_MARKER = re.compile(r"\[\[\s*contact\s*:\s*([^\]\s]+)\s*\]\]")
-ANY_MARKER = re.compile(r"\[\[\s*([a-z]+)\s*:\s*([^\]\s]*)\s*\]\]")
 MARKDOWN_LINK = re.compile(r"\[([^\]]*)\]\([^)]*\)")
 ATTR_LIST = re.compile(r"\s*\{[^}]*\}\s*$")
 EMPHASIS = re.compile(r"(\*\*|__|\*|`)")
@@ -75,16 +75,18 @@ class Summary:
     contacts: tuple[str, ...]
 
 
-def plain(text: str, contact_names: Mapping[str, str]) -> str:
-    """A line of page Markdown as plain text: a contact marker becomes the contact's name, a link its text."""
+# What a marker stands for in print, per kind and ID: {"contact": {id: name}, "term": {id: term}}.
+MarkerNames = Mapping[str, Mapping[str, str]]
+
+
+def plain(text: str, names: MarkerNames) -> str:
+    """A line of page Markdown as plain text: a contact or term marker becomes the contact's name or the
+    term, a guide marker (a button on screen) nothing, a link its text."""
 
     def marker(match: re.Match[str]) -> str:
-        kind, ident = match.group(1), match.group(2)
-        if kind == "contact":
-            return contact_names.get(ident, ident)
-        return ident.replace("-", " ") if kind == "term" else ""
+        return names.get(match["kind"], {}).get(match["id"], "")
 
-    text = ANY_MARKER.sub(marker, text)
+    text = MARKER.sub(marker, text)
     text = MARKDOWN_LINK.sub(r"\1", text)
     text = ATTR_LIST.sub("", text)
     return " ".join(EMPHASIS.sub("", text).split())
@@ -99,7 +101,7 @@ class _Draft:
     seen_block: bool = False
 
 
-def summarize(markdown: str, contact_names: Mapping[str, str]) -> Summary:
+def summarize(markdown: str, names: MarkerNames) -> Summary:
     """The key point (first paragraph) and the numbered steps under each ``##`` heading of a page."""
     text = COMMENT.sub("", FRONT_MATTER.sub("", markdown))
     drafts: list[_Draft] = []
@@ -109,7 +111,7 @@ def summarize(markdown: str, contact_names: Mapping[str, str]) -> Summary:
     def close_paragraph() -> None:
         if current is not None and current.paragraph:
             if not current.point and not current.seen_block:
-                point = plain(" ".join(current.paragraph), contact_names)
+                point = plain(" ".join(current.paragraph), names)
                 # A sentence that opens a bullet list says nothing without the list.
                 current.point = "" if point.endswith(":") else point
             current.paragraph.clear()
@@ -126,7 +128,7 @@ def summarize(markdown: str, contact_names: Mapping[str, str]) -> Summary:
         if heading:
             close_paragraph()
             if len(heading.group(1)) == 2:
-                current = _Draft(plain(heading.group(2), contact_names))
+                current = _Draft(plain(heading.group(2), names))
                 drafts.append(current)
             continue
         if current is None:
@@ -137,10 +139,10 @@ def summarize(markdown: str, contact_names: Mapping[str, str]) -> Summary:
         ordered = ORDERED.match(line)
         if ordered:
             close_paragraph()
-            current.steps.append(plain(ordered.group(1), contact_names))
+            current.steps.append(plain(ordered.group(1), names))
             continue
         if raw.startswith((" ", "\t")) and current.steps:  # a step's continuation line
-            current.steps[-1] += " " + plain(line, contact_names)
+            current.steps[-1] += " " + plain(line, names)
             continue
         if BULLET.match(line) or line.startswith(("<", "!!!", "|", "[[tree")):
             close_paragraph()
@@ -149,7 +151,7 @@ def summarize(markdown: str, contact_names: Mapping[str, str]) -> Summary:
         current.paragraph.append(line)
     close_paragraph()
     sections = tuple(Section(d.heading, d.point, tuple(s for s in d.steps if s)) for d in drafts if d.point or d.steps)
-    contacts = tuple(dict.fromkeys(CONTACT_MARKER.findall(text)))
+    contacts = tuple(dict.fromkeys(m["id"] for m in MARKER.finditer(text) if m["kind"] == "contact"))
     return Summary(sections, contacts)
 
 
@@ -289,11 +291,16 @@ def fit_problem(display: str, title: str, needed: float, *, guide: bool = False)
     )
 
 
-def read_summaries(docs_dir: Path, languages: Languages, rules: Rules) -> dict[Language, dict[str, Summary]]:
+def read_summaries(
+    docs_dir: Path, languages: Languages, rules: Rules, glossary: Glossary | None
+) -> dict[Language, dict[str, Summary]]:
     """What each page's handout says, read from the page's Markdown (see :func:`summarize`)."""
     found: dict[Language, dict[str, Summary]] = {}
     for language in languages:
-        names = {key: contact.name[language] for key, contact in rules.contacts.items()}
+        names = {
+            "contact": {key: contact.name[language] for key, contact in rules.contacts.items()},
+            "term": {key: term.term[language] for key, term in (glossary.terms if glossary else {}).items()},
+        }
         found[language] = {
             file.relative_to(docs_dir / language).as_posix(): summarize(file.read_text("utf-8"), names)
             for file in sorted((docs_dir / language).rglob("*.md"))

@@ -41,6 +41,7 @@ from borgerguide.teaching.common import (
     handout_source,
     is_teaching,
     make_page,
+    nav_paths,
     overview_source,
     page_context,
     page_handout_source,
@@ -72,21 +73,6 @@ __all__ = [
 ]
 
 
-def nav_paths(nav: Any) -> list[str]:
-    """The page paths of mkdocs.yml's ``nav:`` in reading order (sections flattened)."""
-    found: list[str] = []
-    if isinstance(nav, str):
-        if nav.endswith(".md"):
-            found.append(nav)
-    elif isinstance(nav, list):
-        for item in nav:
-            found += nav_paths(item)
-    elif isinstance(nav, dict):
-        for value in nav.values():
-            found += nav_paths(value)
-    return found
-
-
 def generated_sources(rules: Rules, cases: Cases, pages: Iterable[str]) -> list[str]:
     entries = guidance_entries([], pages, rules.trees)
     sources = [overview_source(), *booklet_sources(), *exercise_sources(cases)]
@@ -103,7 +89,7 @@ def check_collisions(rules: Rules, cases: Cases, pages: Iterable[str]) -> list[P
             f"docs/{rules.languages.default}/{path}",
             None,
             f"the page takes the address of a generated teaching page ({urls.url_of(path) or '/'}).",
-            hint="Give the page another file name; index.md, haefte.md, oevelser/, svar/ and ark/ under "
+            hint="Give the page another file name; index.md, haefte.md, haefter/, oevelser/, svar/ and ark/ under "
             f"{TEACHING_ROOT}/ are made from the data.",
         )
         for path in sorted(generated & set(page_list))

@@ -37,7 +37,6 @@ from borgerguide.teaching.common import (
     case_source,
     handout_source,
     one_block,
-    overview_source,
     volunteers_source,
 )
 
@@ -206,7 +205,7 @@ class PlanRenderer:
         self.env = env
 
     def materials(self, plan: Plan, source: str, language: Language) -> str:
-        """The materials a plan names, as links (HTML), with the volunteers' rules and the topic booklets."""
+        """The materials a plan names, as links (HTML), with the volunteers' rules."""
         ui = ui_strings(language)
         cases = [self.cases.cases[c] for c in plan.exercises if c in self.cases.cases]
         numbers = {case_id: index for index, case_id in enumerate(self.cases.cases, start=1)}
@@ -231,7 +230,6 @@ class PlanRenderer:
                 if t in self.rules.trees
             ],
             volunteers_url=urls.relative(source, volunteers_source()),
-            overview_url=urls.relative(source, overview_source()),
         )
 
     def with_materials(self, markdown: str, source: str, language: Language) -> str:
