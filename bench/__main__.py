@@ -239,9 +239,8 @@ def run(mode: Mode, skip_lighthouse: bool, command: str) -> dict[str, Any]:
     results["scale"] = [measure_size(nodes, mode, workdir) for nodes in mode.sizes]
     _say("page weight: compressed HTML of every page, then first and repeat view in Chromium")
     languages = read_languages(ROOT)
-    prefixes = {code: languages.prefix(code) for code in languages}
-    html = html_sizes(site, prefixes)
-    targets = view_paths(html, prefixes)
+    html = html_sizes(site, languages)
+    targets = view_paths(html, languages)
     results["page_weight"] = {"html": html, "views": measure_views(site, targets)}
     # Lighthouse measures the default language's pages (the other language's weigh the same, within 1 KB).
     paths = {target["kind"]: target["path"] for target in targets.values() if target["language"] == languages.default}

@@ -22,6 +22,8 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import unquote, urlparse
 
+from borgerguide.languages import Languages
+
 # `python -m bench` runs from the project folder, where tools/ is importable as a namespace package.
 from tools.browser_support import CHROMIUM_ARGS, chromium_path
 
@@ -175,14 +177,14 @@ def serve_gzip(directory: Path) -> Iterator[tuple[str, list[Served]]]:
 # -- which pages to measure -------------------------------------------------------------------------
 
 
-def page_type(site: Path, page: Path, prefixes: Mapping[str, str]) -> str | None:
+def page_type(site: Path, page: Path, languages: Languages) -> str | None:
     """The page type of a built page, or None for pages that are not reader pages (404)."""
     relative = page.relative_to(site).as_posix()
-    if relative in {f"{prefix}index.html" for prefix in prefixes.values()}:
+    if relative in {f"{languages.prefix(code)}index.html" for code in languages}:
         return "home"
     if page.name != "index.html":
         return None
-    within = relative.removeprefix(prefixes[page_language(relative, prefixes)])
+    within = relative.removeprefix(languages.prefix(languages.of_path(relative)))
     if within.startswith("undervisning/"):
         return "teaching"
     match = GUIDE_CLASS.search(page.read_text("utf-8"))
@@ -191,15 +193,6 @@ def page_type(site: Path, page: Path, prefixes: Mapping[str, str]) -> str | None
 
 def gzip_size(data: bytes) -> int:
     return len(gzip.compress(data, compresslevel=GZIP_LEVEL, mtime=0))
-
-
-def page_language(relative: str, prefixes: Mapping[str, str]) -> str:
-    """The language of a built page from its path below the site ("en/nemsms/index.html" is "en"); the
-    default language has the prefix "" and takes every page no other prefix claims."""
-    matching = [(len(prefix), code) for code, prefix in prefixes.items() if relative.startswith(prefix)]
-    if not matching:
-        raise RuntimeError(f"no language has a prefix of {relative!r} (prefixes: {dict(prefixes)})")
-    return max(matching)[1]
 
 
 def _summary(found: list[tuple[int, str]]) -> dict[str, Any]:
@@ -212,16 +205,16 @@ def _summary(found: list[tuple[int, str]]) -> dict[str, Any]:
     }
 
 
-def html_sizes(site: Path, prefixes: Mapping[str, str]) -> dict[str, dict[str, Any]]:
+def html_sizes(site: Path, languages: Languages) -> dict[str, dict[str, Any]]:
     """Compressed HTML of every page of each type: count, median, largest and which, over every language
-    and (under "languages") per language code; ``prefixes`` maps each code to its folder ("" or "en/")."""
+    and (under "languages") per language code."""
     sizes: dict[str, list[tuple[int, str, str]]] = {kind: [] for kind in PAGE_TYPES + OPTIONAL_TYPES}
     for page in sorted(site.rglob("*.html")):
-        kind = page_type(site, page, prefixes)
+        kind = page_type(site, page, languages)
         if kind:
             relative = page.relative_to(site).as_posix()
             url = "/" + relative.removesuffix("index.html")
-            sizes[kind].append((gzip_size(page.read_bytes()), url, page_language(relative, prefixes)))
+            sizes[kind].append((gzip_size(page.read_bytes()), url, languages.of_path(relative)))
     result = {}
     for kind, found in sizes.items():
         if not found and kind in OPTIONAL_TYPES:
@@ -231,7 +224,7 @@ def html_sizes(site: Path, prefixes: Mapping[str, str]) -> dict[str, dict[str, A
         result[kind] = _summary([(size, url) for size, url, _ in found])
         result[kind]["languages"] = {
             code: _summary([(size, url) for size, url, language in found if language == code])
-            for code in prefixes
+            for code in languages
             if any(language == code for _, _, language in found)
         }
     return result
@@ -242,13 +235,13 @@ def view_key(kind: str, language: str) -> str:
     return f"{kind} ({language})"
 
 
-def view_paths(html: Mapping[str, Any], prefixes: Mapping[str, str]) -> dict[str, dict[str, str]]:
+def view_paths(html: Mapping[str, Any], languages: Languages) -> dict[str, dict[str, str]]:
     """The page measured in the browser for each page type and language: the home page of the language, else
     the type's largest page in that language."""
     paths = {}
     for kind, found in html.items():
         for code, by_language in found["languages"].items():
-            path = "/" + prefixes[code] if kind == "home" else by_language["largest"]
+            path = "/" + languages.prefix(code) if kind == "home" else by_language["largest"]
             paths[view_key(kind, code)] = {"kind": kind, "language": code, "path": path}
     return paths
 

@@ -19,9 +19,9 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.structure.pages import Page
 
+from borgerguide.languages import Languages, languages_from_config
 from borgerguide.site.search_index import (
     INDEX_PATH,
-    IndexLanguage,
     SearchIndexError,
     index_json,
     point_page_at_index,
@@ -29,22 +29,9 @@ from borgerguide.site.search_index import (
 )
 
 
-def _languages(config: MkDocsConfig) -> list[IndexLanguage]:
-    """The i18n plugin's languages that are built: the default at the root, each other under "<code>/"."""
-    i18n = config.plugins.get("i18n")
-    if i18n is None:
-        return [IndexLanguage(str(config.theme["language"]), "")]
-    entries = [entry for entry in i18n.config.languages if entry.build]
-    default = next((entry.locale for entry in entries if entry.default), entries[0].locale)
-    return [IndexLanguage(entry.locale, "" if entry.locale == default else f"{entry.locale}/") for entry in entries]
-
-
-def _current_prefix(config: MkDocsConfig) -> str:
-    i18n = config.plugins.get("i18n")
-    if i18n is None:
-        return ""
-    current = i18n.current_language
-    return next((language.prefix for language in _languages(config) if language.code == current), "")
+def _languages(config: MkDocsConfig) -> Languages:
+    """The i18n plugin's languages: the default at the root, each other under "<code>/"."""
+    return languages_from_config([dict(entry) for entry in config.plugins["i18n"].config.languages])
 
 
 def _lunr_languages() -> set[str]:
@@ -58,25 +45,25 @@ def _lunr_languages() -> set[str]:
 @event_priority(-200)
 def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
     try:
-        return point_page_at_index(output, _current_prefix(config))
+        return point_page_at_index(output, _languages(config).prefix(config.plugins["i18n"].current_language))
     except SearchIndexError as error:
         raise PluginError(f"{page.file.src_uri}: {error}") from None
 
 
 @event_priority(-200)
 def on_post_build(config: MkDocsConfig) -> None:
-    i18n = config.plugins.get("i18n")
-    if i18n is not None and getattr(i18n, "building", False):
+    if config.plugins["i18n"].building:
         return  # an inner build of one language: the i18n plugin writes the whole index afterwards
     site = Path(config.site_dir)
     source = site / INDEX_PATH
     if not source.is_file():
         return  # search is switched off
     try:
-        indexes = split_index(json.loads(source.read_text("utf-8")), _languages(config), _lunr_languages())
+        languages = _languages(config)
+        indexes = split_index(json.loads(source.read_text("utf-8")), languages, _lunr_languages())
     except (SearchIndexError, json.JSONDecodeError) as error:
         raise PluginError(f"{source}: {error}") from None
-    for language in _languages(config):
-        target = site / language.prefix / INDEX_PATH
+    for code in languages:
+        target = site / languages.prefix(code) / INDEX_PATH
         target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_text(index_json(indexes[language.code]), "utf-8")
+        target.write_text(index_json(indexes[code]), "utf-8")

@@ -24,8 +24,7 @@ SCRIPTS = "assets/javascripts"
 
 @event_priority(-300)
 def on_post_build(config: MkDocsConfig) -> None:
-    i18n = config.plugins.get("i18n")
-    if i18n is not None and getattr(i18n, "building", False):
+    if config.plugins["i18n"].building:
         return  # an inner build of one language: the pages of every language exist only at the end
     site = Path(config.site_dir)
     sheets = sorted((site / STYLESHEETS).glob("*.min.css"))

@@ -183,7 +183,7 @@ def html_pages(site: Path) -> Iterator[Path]:
 
 
 def page_language(site: Path, page: Path) -> str:
-    return "en" if page.relative_to(site).parts[0] == "en" else "da"
+    return LANGUAGES.of_path(page.relative_to(site).as_posix())
 
 
 def soup(page: Path) -> BeautifulSoup:

@@ -6,8 +6,8 @@ import json
 
 import pytest
 
+from borgerguide.languages import Languages, languages_from_config
 from borgerguide.site.search_index import (
-    IndexLanguage,
     SearchIndexError,
     index_json,
     language_base,
@@ -16,7 +16,15 @@ from borgerguide.site.search_index import (
     split_index,
 )
 
-LANGUAGES = [IndexLanguage("da", ""), IndexLanguage("en", "en/")]
+
+def languages(*codes: str) -> Languages:
+    """The site's languages as mkdocs.yml's i18n entries give them, the first the default."""
+    return languages_from_config(
+        [{"locale": code, "name": code.upper(), "default": code == codes[0], "build": True} for code in codes]
+    )
+
+
+LANGUAGES = languages("da", "en")
 CONFIG = {"lang": ["da", "en"], "separator": "[\\s\\-]+", "pipeline": ["stopWordFilter"], "fields": {}}
 
 
@@ -67,8 +75,7 @@ def test_text_loses_its_tags_but_keeps_its_words_and_entities() -> None:
 
 
 def test_a_language_the_theme_has_no_word_rules_for_searches_plain_words() -> None:
-    languages = [*LANGUAGES, IndexLanguage("kl", "kl/")]
-    split = split_index(theme_index("", "en/", "kl/"), languages, supported={"da", "de"})
+    split = split_index(theme_index("", "en/", "kl/"), languages("da", "en", "kl"), supported={"da", "de"})
     assert split["da"]["config"]["lang"] == ["da"]
     assert split["en"]["config"]["lang"] == ["en"]  # lunr's own rules, no extra file
     assert split["kl"]["config"] == {**CONFIG, "lang": ["en"], "pipeline": []}
@@ -87,9 +94,16 @@ def test_an_index_the_theme_did_not_write_is_reported(index: dict, message: str)
         split_index(index, LANGUAGES)
 
 
-def test_languages_without_the_default_are_refused() -> None:
-    with pytest.raises(SearchIndexError, match="default language"):
-        split_index(theme_index(""), [IndexLanguage("en", "en/")])
+def test_a_page_belongs_to_the_language_whose_folder_it_is_in() -> None:
+    three = languages("da", "en", "kl")
+    assert [three.of_path(path) for path in ("", "nemsms/", "en/", "en/nemsms/", "kl/x/", "english/")] == [
+        "da",
+        "da",
+        "en",
+        "en",
+        "kl",
+        "da",
+    ]
 
 
 def test_the_index_file_keeps_letters_as_they_are() -> None:

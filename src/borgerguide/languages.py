@@ -80,6 +80,11 @@ class Languages:
         """Where a language's pages live below the site root: "" for the default, "en/" for another."""
         return "" if code == self.default else f"{code}/"
 
+    def of_path(self, path: str) -> Language:
+        """The language of an address or file below the site root ("en/nemsms/" is "en"): the language whose
+        folder the path is in; the default language's pages are every other page."""
+        return next((code for code in self.others(self.default) if path.startswith(self.prefix(code))), self.default)
+
     def listed(self) -> str:
         """The codes as an editor writes them, for hints: "'da' and 'en'" or "'da', 'en' and 'ar'"."""
         quoted = [f"'{code}'" for code in self.codes]

@@ -23,6 +23,8 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from borgerguide.languages import Languages
+
 INDEX_PATH = "search/search_index.json"
 # Sections the site's templates generate on guide pages and under every page (anchors "dd-sources", ...).
 GENERATED_SECTION = "dd-"
@@ -36,14 +38,6 @@ class SearchIndexError(ValueError):
     """The theme's search index is not what this module expects (the message says what and where)."""
 
 
-@dataclass(frozen=True)
-class IndexLanguage:
-    """A language of the site as the index sees it: its code and where its pages live ("" or "en/")."""
-
-    code: str
-    prefix: str
-
-
 def plain_text(html: str) -> str:
     """The text of an index entry without its HTML tags, spaces collapsed; entities stay as they are."""
     return _SPACE.sub(" ", _TAG.sub(" ", html)).strip()
@@ -53,12 +47,6 @@ def is_generated_section(location: str) -> bool:
     """A section the site generates on every guide page ("page/#dd-sources"), not the page's own text."""
     _, _, anchor = location.partition("#")
     return anchor.startswith(GENERATED_SECTION)
-
-
-def _language_of(location: str, languages: Sequence[IndexLanguage]) -> IndexLanguage:
-    """The language whose prefix the address starts with; the longest prefix wins, the default has ""."""
-    matching = [language for language in languages if location.startswith(language.prefix)]
-    return max(matching, key=lambda language: len(language.prefix))
 
 
 def search_config(config: Mapping[str, Any], code: str, supported: Iterable[str]) -> dict[str, Any]:
@@ -75,36 +63,32 @@ def search_config(config: Mapping[str, Any], code: str, supported: Iterable[str]
 
 
 def split_index(
-    index: Mapping[str, Any], languages: Sequence[IndexLanguage], supported: Iterable[str] = ()
+    index: Mapping[str, Any], languages: Languages, supported: Iterable[str] = ()
 ) -> dict[str, dict[str, Any]]:
     """One index per language code from the theme's index of every language.
 
     Entries are assigned by the prefix of their address and lose it; generated sections are dropped and the
-    text loses its tags. Raises SearchIndexError when the index lacks its "config" or "docs", or when no
-    language has the prefix "" (the default language, whose pages are at the root).
+    text loses its tags. Raises SearchIndexError when the index lacks its "config" or "docs".
     """
     if not isinstance(index, Mapping) or not isinstance(index.get("docs"), list):
         raise SearchIndexError(f"{INDEX_PATH}: expected an object with a list 'docs' (the theme's search index)")
     if not isinstance(index.get("config"), Mapping):
         raise SearchIndexError(f"{INDEX_PATH}: expected an object 'config' (the theme's search settings)")
-    if not any(language.prefix == "" for language in languages):
-        raise SearchIndexError("the default language (prefix '') is missing from the languages to split by")
     supported = tuple(supported)
-    docs: dict[str, list[dict[str, Any]]] = {language.code: [] for language in languages}
+    docs: dict[str, list[dict[str, Any]]] = {code: [] for code in languages}
     for number, entry in enumerate(index["docs"]):
         location = entry.get("location") if isinstance(entry, Mapping) else None
         if not isinstance(location, str):
             raise SearchIndexError(f"{INDEX_PATH}: entry {number} has no 'location' (the page's address)")
         if is_generated_section(location):
             continue
-        language = _language_of(location, languages)
-        kept = dict(entry, location=location.removeprefix(language.prefix))
+        language = languages.of_path(location)
+        kept = dict(entry, location=location.removeprefix(languages.prefix(language)))
         if isinstance(kept.get("text"), str):
             kept["text"] = plain_text(kept["text"])
-        docs[language.code].append(kept)
+        docs[language].append(kept)
     return {
-        language.code: {"config": search_config(index["config"], language.code, supported), "docs": docs[language.code]}
-        for language in languages
+        code: {"config": search_config(index["config"], code, supported), "docs": docs[code]} for code in languages
     }
 
 
