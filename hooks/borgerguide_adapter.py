@@ -36,7 +36,6 @@ from borgerguide.site.strings import format_date, ui_strings
 from borgerguide.teaching.booklets import booklet_sources
 from borgerguide.teaching.handouts import read_summaries
 from borgerguide.teaching.kit import TeachingRenderer, nav_paths
-from borgerguide.teaching.plans import read_plans
 
 _state: dict[str, Any] = {"command": "build"}
 # The theme's root element, when it has no dir yet.
@@ -156,7 +155,6 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     ui_strings.cache_clear()  # `mkdocs serve` picks up edits to the strings files too
     teaching = None
     if project.cases is not None:
-        plans, _ = read_plans(docs, languages)  # load_project has checked them
         teaching = TeachingRenderer(
             project.rules,
             project.pages,
@@ -165,13 +163,14 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
             config.site_url,
             project.municipality.name,
             read_summaries(docs, languages, project.rules, project.glossary and project.glossary.glossary),
-            plans,
+            project.plans,
             config.nav,
         )
-        # A handout that cannot fit one printed A4 sheet stops the build, naming the page.
-        too_long = teaching.handouts.problems()
-        if too_long:
-            raise build_error(RulesError(too_long))
+        # A handout that cannot fit one printed A4 sheet, or a topic booklet whose menu section or guide is
+        # gone, stops the build, naming where.
+        teaching_problems = teaching.handouts.problems() + teaching.booklets.problems()
+        if teaching_problems:
+            raise build_error(RulesError(teaching_problems))
     _state.update(
         languages=languages,
         project=project,

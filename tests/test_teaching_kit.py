@@ -224,3 +224,21 @@ def test_a_topic_booklet_holds_its_guide_and_its_menu_sections_pages(site: Path,
         expected = [RULES.trees[t].title[language] for t in topic.guides]
         expected += [PAGES[language][p].title for p in section]
         assert titles == expected, topic.slug
+
+
+def test_a_topic_booklet_whose_menu_section_is_renamed_stops_the_build(
+    project_copy: Path, build_copy: Callable[[], Build]
+) -> None:
+    """The topic booklets take the pages of a menu section by its name: renaming the section in mkdocs.yml
+    must not leave a booklet empty without a word."""
+    config = project_copy / "mkdocs.yml"
+    text = config.read_text("utf-8")
+    renamed = text.replace("  - Hjælp en anden:", "  - Hjælp til andre:", 1)
+    assert renamed != text, "mkdocs.yml's nav has no section 'Hjælp en anden'"
+    config.write_text(renamed, "utf-8")
+    assert_clear_failure(
+        build_copy(),
+        "mkdocs.yml: [booklet hjaelp-en-anden]",
+        "the menu section 'Hjælp en anden'",
+        "Did you mean 'Hjælp til andre'?",
+    )

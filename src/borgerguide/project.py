@@ -9,8 +9,8 @@ error here: it is collected as ``not_ready`` for the publishing gate.
 from __future__ import annotations
 
 import os
-from collections.abc import Callable
-from dataclasses import dataclass
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TypeVar
 
@@ -24,7 +24,7 @@ from borgerguide.rules.model import Contact, Rules, Text
 from borgerguide.site.strings import strings_problems
 from borgerguide.teaching.cases import CASES_FILE, Cases, load_cases
 from borgerguide.teaching.kit import check_collisions
-from borgerguide.teaching.plans import check_plans, read_plans
+from borgerguide.teaching.plans import Plan, check_plans, read_plans
 
 RULES_FILE = "data/rules.yml"
 SOURCES_FILE = "data/sources.yml"
@@ -43,6 +43,8 @@ class Project:
     cases: Cases | None = None  # the teaching kit's exercises (data/cases.yml); None without the file
     # The glossary with where each term is used, when loaded with a Markdown converter (the site's build).
     glossary: SiteGlossary | None = None
+    # The session plans per language and page (teaching pages with a ``plan:``), checked against the cases.
+    plans: Mapping[Language, Mapping[str, Plan]] = field(default_factory=dict)
 
     @property
     def footer_contact(self) -> Contact:
@@ -82,6 +84,7 @@ def load_project(
     docs = docs_dir or root / "docs"
     path, display = municipality_path(root)
     municipality = pages = rules = sources = cases = glossary = None
+    plans: Mapping[Language, Mapping[str, Plan]] = {}
 
     def attempt(load: Callable[[], _T]) -> _T | None:
         try:
@@ -137,6 +140,7 @@ def load_project(
         publishing_problems(municipality, rules, RULES_FILE),
         cases,
         glossary,
+        plans,
     )
 
 

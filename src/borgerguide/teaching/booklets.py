@@ -22,8 +22,10 @@ from urllib.parse import urljoin, urlsplit
 from jinja2 import Environment
 from markupsafe import Markup
 
+from borgerguide.errors import Problem
 from borgerguide.guidance.pages import page_url
 from borgerguide.languages import Language
+from borgerguide.rules.checks.base import suggest
 from borgerguide.site import urls
 from borgerguide.site.strings import ui_strings
 from borgerguide.teaching.common import (
@@ -84,11 +86,20 @@ def section_paths(nav: Any, name: str) -> list[str]:
     return found
 
 
-def topic_keys(topic: Topic, nav: Any, pages: Iterable[str], trees: Sequence[str]) -> list[tuple[str, str]]:
-    """The booklet's parts as (kind, key): the guides first, then the section's pages in menu order."""
+def _section_names(nav: Any) -> list[str]:
+    """Every menu section's name in mkdocs.yml's nav, for a "did you mean" hint."""
+    if isinstance(nav, list):
+        return [name for item in nav for name in _section_names(item)]
+    if isinstance(nav, dict):
+        return [name for key, value in nav.items() if isinstance(value, list) for name in (key, *_section_names(value))]
+    return []
+
+
+def topic_entries(topic: Topic, nav: Any, pages: Iterable[str], trees: Sequence[str]) -> list[Entry]:
+    """The booklet's parts: the guides first, then the section's pages in menu order."""
     known = set(pages)
-    parts = [("tree", tree) for tree in topic.guides if tree in trees]
-    parts += [("page", path) for path in section_paths(nav, topic.nav_section) if path in known]
+    parts = [Entry("tree", tree) for tree in topic.guides if tree in trees]
+    parts += [Entry("page", path) for path in section_paths(nav, topic.nav_section) if path in known]
     return parts
 
 
@@ -161,19 +172,50 @@ class BookletRenderer:
         if topic is None:
             return self.guidance.entries
         default = self.guidance.pages[self.rules.languages.default]
-        keys = topic_keys(topic, self.nav, default, list(self.rules.trees))
-        return [Entry("tree" if kind == "tree" else "page", key) for kind, key in keys]
+        return topic_entries(topic, self.nav, default, list(self.rules.trees))
 
     def title(self, source: str, language: Language) -> str:
         ui = ui_strings(language)
         topic = topic_of(source)
         return ui["booklet_title"] if topic is None else ui[topic.title_key]
 
-    def shell(self, language: Language, source: str | None = None) -> TeachingPage:
+    def problems(self) -> list[Problem]:
+        """A topic whose menu section mkdocs.yml's nav does not have, or whose guide the rules do not have:
+        its booklet would come out empty or short, so the build stops and says where the topics are named."""
+        found = []
+        sections = _section_names(self.nav)
+        for topic in TOPICS:
+            where = f"booklet {topic.slug}"
+            if not section_paths(self.nav, topic.nav_section):
+                guess = suggest(topic.nav_section, sections)
+                found.append(
+                    Problem(
+                        "mkdocs.yml",
+                        None,
+                        f"the topic booklet takes the pages of the menu section '{topic.nav_section}', "
+                        "which the nav does not have (or which holds no page).",
+                        where,
+                        (f"Did you mean '{guess}'? " if guess else "")
+                        + "The booklets' sections are named in TOPICS in src/borgerguide/teaching/booklets.py.",
+                    )
+                )
+            for tree in topic.guides:
+                if tree not in self.rules.trees:
+                    found.append(
+                        Problem(
+                            "data/rules.yml",
+                            None,
+                            f"the topic booklet names the guide '{tree}', which the rules do not have.",
+                            where,
+                            "The booklets' guides are named in TOPICS in src/borgerguide/teaching/booklets.py.",
+                        )
+                    )
+        return found
+
+    def shell(self, language: Language, source: str) -> TeachingPage:
         """A booklet as MkDocs first sees it; :meth:`body` fills in the pages once they are rendered."""
-        source = source or booklet_source()
         ui = ui_strings(language)
-        entries = self.entries(source) or self.guidance.entries
+        entries = self.entries(source)
         reviewed = min(self.guidance.reviewed(entry, language) for entry in entries)
         return make_page(
             source,
@@ -187,10 +229,9 @@ class BookletRenderer:
             hide=["toc"],
         )
 
-    def body(self, language: Language, contents: Mapping[str, str], source: str | None = None) -> str:
+    def body(self, language: Language, contents: Mapping[str, str], source: str) -> str:
         """A booklet's body: its guidance pages (their rendered HTML from ``contents``) and guides, in
         order. A page missing from ``contents`` is left out (the first render, before pages exist)."""
-        source = source or booklet_source()
         booklet_url = urls.url_of(source)
         sections = []
         for number, entry in enumerate(self.entries(source), start=1):
